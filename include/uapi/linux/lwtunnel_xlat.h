@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * xlat: stateless IP/ICMP translation (SIIT, RFC 7915) as a lightweight
+ * tunnel encap (LWTUNNEL_ENCAP_XLAT).
+ *
+ * The attributes below are nested in RTA_ENCAP of an IPv4 route (which
+ * translates IPv4 to IPv6) or of an IPv6 route (IPv6 to IPv4). See
+ * Documentation/networking/xlat.rst.
+ */
+#ifndef _UAPI_LINUX_LWTUNNEL_XLAT_H
+#define _UAPI_LINUX_LWTUNNEL_XLAT_H
+
+#include <linux/types.h>
+
+/**
+ * enum xlat_attrs - attributes of an xlat encap
+ * @XLAT_ATTR_UNSPEC: unused
+ * @XLAT_ATTR_PAD: padding for 64-bit attributes
+ * @XLAT_ATTR_REMOTE_PREFIX6: nested &enum xlat_pfx_attrs with
+ *	%XLAT_PFX_ADDR6 and %XLAT_PFX_LEN6: the RFC 6052 prefix of the far
+ *	side. The length is one of 32, 40, 48, 56, 64 or 96 and bits 64-71
+ *	of the address (the u-octet) are zero.
+ * @XLAT_ATTR_LOCAL_MAP: nested &enum xlat_pfx_attrs with all four
+ *	members: one mapping of the near side (the IPv4 hosts behind a
+ *	CLAT). Equal suffix lengths make it an RFC 7757 explicit address
+ *	mapping; otherwise %XLAT_PFX_LEN6 must be an RFC 6052 length and
+ *	the IPv4 prefix is the domain of addresses embedded in it.
+ *	May be given several times.
+ * @XLAT_ATTR_EAM: nested &enum xlat_pfx_attrs with all four members:
+ *	an RFC 7757 explicit address mapping (equal suffix lengths only).
+ *	May be given several times.
+ * @XLAT_ATTR_DENYLIST4: nested &enum xlat_pfx_attrs with %XLAT_PFX_ADDR4
+ *	and %XLAT_PFX_LEN4: IPv4 addresses never translated through
+ *	@XLAT_ATTR_REMOTE_PREFIX6. May be given several times.
+ * @XLAT_ATTR_ICMP_SRC_POOL4: nested &enum xlat_pfx_attrs (IPv4): the
+ *	RFC 6791 pool for the source of ICMPv4 errors whose IPv6 source
+ *	cannot be translated. Default 192.0.0.8/32 (RFC 7600).
+ * @XLAT_ATTR_ICMP_SRC_POOL6: nested &enum xlat_pfx_attrs (IPv6): the
+ *	source of ICMPv6 errors whose IPv4 source cannot be translated.
+ *	Default unset: such errors are dropped.
+ * @XLAT_ATTR_UDP_ZERO_CSUM: u8, &enum xlat_udp_zero_csum: what to do with
+ *	an IPv4 UDP datagram whose checksum is zero (RFC 7915 section 4.5).
+ *	Default %XLAT_UDP_ZERO_CSUM_COMPUTE.
+ * @XLAT_ATTR_TCLASS: u8, &enum xlat_tclass: the IPv6 traffic class of
+ *	translated IPv4 packets (RFC 7915 section 4.1). Default
+ *	%XLAT_TCLASS_COPY.
+ * @XLAT_ATTR_TOS4: u8: when present, the fixed IPv4 TOS of translated
+ *	IPv6 packets; when absent, the traffic class is copied (RFC 7915
+ *	section 5.1).
+ * @XLAT_ATTR_LOWEST_IPV6_MTU: u32, 1280-65535: an upper bound on the
+ *	MTU assumed for the IPv6 side. Default unset.
+ * @XLAT_ATTR_STATS: nested &enum xlat_stats_attrs. Dump only: the
+ *	counters of this encap. Ignored on input.
+ * @__XLAT_ATTR_MAX: number of attributes
+ * @XLAT_ATTR_MAX: highest attribute number
+ */
+enum xlat_attrs {
+	XLAT_ATTR_UNSPEC,
+	XLAT_ATTR_PAD,
+	XLAT_ATTR_REMOTE_PREFIX6,
+	XLAT_ATTR_LOCAL_MAP,
+	XLAT_ATTR_EAM,
+	XLAT_ATTR_DENYLIST4,
+	XLAT_ATTR_ICMP_SRC_POOL4,
+	XLAT_ATTR_ICMP_SRC_POOL6,
+	XLAT_ATTR_UDP_ZERO_CSUM,
+	XLAT_ATTR_TCLASS,
+	XLAT_ATTR_TOS4,
+	XLAT_ATTR_LOWEST_IPV6_MTU,
+	XLAT_ATTR_STATS,
+
+	__XLAT_ATTR_MAX,
+};
+
+#define XLAT_ATTR_MAX (__XLAT_ATTR_MAX - 1)
+
+/**
+ * enum xlat_pfx_attrs - a prefix, or a pair of prefixes
+ * @XLAT_PFX_UNSPEC: unused
+ * @XLAT_PFX_ADDR4: be32 (network byte order): IPv4 prefix
+ * @XLAT_PFX_LEN4: u8, 0-32: IPv4 prefix length
+ * @XLAT_PFX_ADDR6: 16 bytes (struct in6_addr): IPv6 prefix
+ * @XLAT_PFX_LEN6: u8, 0-128: IPv6 prefix length
+ * @__XLAT_PFX_MAX: number of attributes
+ * @XLAT_PFX_MAX: highest attribute number
+ *
+ * Which members are required depends on the enclosing attribute. Host
+ * bits past the prefix length must be zero.
+ */
+enum xlat_pfx_attrs {
+	XLAT_PFX_UNSPEC,
+	XLAT_PFX_ADDR4,
+	XLAT_PFX_LEN4,
+	XLAT_PFX_ADDR6,
+	XLAT_PFX_LEN6,
+
+	__XLAT_PFX_MAX,
+};
+
+#define XLAT_PFX_MAX (__XLAT_PFX_MAX - 1)
+
+/**
+ * enum xlat_udp_zero_csum - handling of zero-checksum IPv4 UDP
+ * @XLAT_UDP_ZERO_CSUM_COMPUTE: compute the checksum (RFC 7915 section 4.5)
+ * @XLAT_UDP_ZERO_CSUM_DROP: drop the datagram and count it
+ */
+enum xlat_udp_zero_csum {
+	XLAT_UDP_ZERO_CSUM_COMPUTE,
+	XLAT_UDP_ZERO_CSUM_DROP,
+};
+
+/**
+ * enum xlat_tclass - IPv6 traffic class of translated IPv4 packets
+ * @XLAT_TCLASS_COPY: copy the IPv4 TOS octet
+ * @XLAT_TCLASS_ZERO: always zero
+ */
+enum xlat_tclass {
+	XLAT_TCLASS_COPY,
+	XLAT_TCLASS_ZERO,
+};
+
+/**
+ * enum xlat_stats_attrs - counters of one encap (dump only)
+ * @XLAT_STATS_UNSPEC: unused
+ * @XLAT_STATS_PAD: padding for 64-bit attributes
+ * @XLAT_STATS_PACKETS: u64, packets translated
+ * @XLAT_STATS_BYTES: u64, bytes of those packets before translation
+ * @XLAT_STATS_DROP: nested &enum xlat_drop_attrs: one drop reason with
+ *	a non-zero count. Repeated, one per reason.
+ * @__XLAT_STATS_MAX: number of attributes
+ * @XLAT_STATS_MAX: highest attribute number
+ *
+ * An encap attached to an IPv4 route counts IPv4-to-IPv6 translation,
+ * one attached to an IPv6 route IPv6-to-IPv4.
+ */
+enum xlat_stats_attrs {
+	XLAT_STATS_UNSPEC,
+	XLAT_STATS_PAD,
+	XLAT_STATS_PACKETS,
+	XLAT_STATS_BYTES,
+	XLAT_STATS_DROP,
+
+	__XLAT_STATS_MAX,
+};
+
+#define XLAT_STATS_MAX (__XLAT_STATS_MAX - 1)
+
+/**
+ * enum xlat_drop_attrs - the count of one drop reason
+ * @XLAT_DROP_UNSPEC: unused
+ * @XLAT_DROP_PAD: padding for 64-bit attributes
+ * @XLAT_DROP_NAME: string: the reason, a stable lower-case name such as
+ *	"no-near-side-mapping"; see Documentation/networking/xlat.rst
+ * @XLAT_DROP_COUNT: u64: packets dropped for this reason
+ * @__XLAT_DROP_MAX: number of attributes
+ * @XLAT_DROP_MAX: highest attribute number
+ */
+enum xlat_drop_attrs {
+	XLAT_DROP_UNSPEC,
+	XLAT_DROP_PAD,
+	XLAT_DROP_NAME,
+	XLAT_DROP_COUNT,
+
+	__XLAT_DROP_MAX,
+};
+
+#define XLAT_DROP_MAX (__XLAT_DROP_MAX - 1)
+
+#endif /* _UAPI_LINUX_LWTUNNEL_XLAT_H */

@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * xlat: stateless IP/ICMP translation (SIIT, RFC 7915) as an LWT encap.
+ *
+ * Internal interfaces shared by the files of net/ipv6/ila_xlat/.
+ */
+#ifndef _NET_IPV6_XLAT_H
+#define _NET_IPV6_XLAT_H
+
+#include <linux/in6.h>
+#include <linux/types.h>
+#include <linux/u64_stats_sync.h>
+#include <net/lwtunnel.h>
+#include <net/netlink.h>
+
+/*
+ * Per-encap limit on local-map, eam and denylist4 entries together. A route
+ * and its encap must fit in one netlink message of a route dump (32 KiB in
+ * practice); 256 entries take about 12 KiB.
+ */
+#define XLAT_MAX_ENTRIES	256
+
+/* The IPv4 dummy address, RFC 7600: default RFC 6791 ICMP source. */
+#define XLAT_DEFAULT_POOL4	htonl(0xc0000008)	/* 192.0.0.8 */
+
+/**
+ * struct xlat_pfx4 - an IPv4 prefix
+ * @addr: prefix, host bits zero
+ * @len: prefix length, 0-32
+ */
+struct xlat_pfx4 {
+	__be32 addr;
+	u8 len;
+};
+
+/**
+ * struct xlat_pfx6 - an IPv6 prefix
+ * @addr: prefix, host bits zero
+ * @len: prefix length, 0-128
+ */
+struct xlat_pfx6 {
+	struct in6_addr addr;
+	u8 len;
+};
+
+/**
+ * struct xlat_map - a local-map or eam entry
+ * @p4: the IPv4 side
+ * @p6: the IPv6 side
+ * @embed: false for an RFC 7757 mapping (equal suffix lengths, the prefix
+ *	is replaced bit for bit); true for a local-map whose IPv6 side is an
+ *	RFC 6052 prefix in which addresses of @p4 are embedded
+ */
+struct xlat_map {
+	struct xlat_pfx4 p4;
+	struct xlat_pfx6 p6;
+	bool embed;
+};
+
+/* Which optional attributes were given (struct xlat_cfg.present). */
+enum {
+	XLAT_CFG_REMOTE6	= BIT(0),
+	XLAT_CFG_POOL4		= BIT(1),
+	XLAT_CFG_POOL6		= BIT(2),
+	XLAT_CFG_UDP_ZERO_CSUM	= BIT(3),
+	XLAT_CFG_TCLASS		= BIT(4),
+	XLAT_CFG_TOS4		= BIT(5),
+	XLAT_CFG_LOWEST_MTU	= BIT(6),
+};
+
+/**
+ * struct xlat_cfg - the configuration of one encap, immutable once built
+ * @present: XLAT_CFG_* bits of the optional attributes given
+ * @remote6: RFC 6052 prefix of the far side
+ * @pool4: RFC 6791 source of ICMPv4 errors (default 192.0.0.8/32)
+ * @pool6: source of ICMPv6 errors whose IPv4 source is untranslatable
+ * @udp_zero_csum: &enum xlat_udp_zero_csum
+ * @tclass: &enum xlat_tclass
+ * @tos4: fixed IPv4 TOS when %XLAT_CFG_TOS4 is present
+ * @lowest_ipv6_mtu: upper bound of the IPv6 MTU, 0 if unset
+ * @n_deny: number of denylist4 entries, in @deny
+ * @deny: denylist4 entries
+ * @n_local: number of local-map entries, at @maps[0]
+ * @n_maps: number of local-map and eam entries
+ * @maps: local-map then eam entries, each in configuration order
+ */
+struct xlat_cfg {
+	u32 present;
+	struct xlat_pfx6 remote6;
+	struct xlat_pfx4 pool4;
+	struct xlat_pfx6 pool6;
+	u8 udp_zero_csum;
+	u8 tclass;
+	u8 tos4;
+	u32 lowest_ipv6_mtu;
+	u16 n_deny;
+	struct xlat_pfx4 *deny;
+	u16 n_local;
+	u16 n_maps;
+	struct xlat_map maps[] __counted_by(n_maps);
+};
+
+/* xlat_addr.c: prefix arithmetic (RFC 6052, RFC 7757) */
+bool xlat_rfc6052_len_ok(unsigned int len);
+bool xlat_pfx4_host_bits_zero(const struct xlat_pfx4 *p);
+bool xlat_pfx6_host_bits_zero(const struct xlat_pfx6 *p);
+bool xlat_pfx4_equal(const struct xlat_pfx4 *a, const struct xlat_pfx4 *b);
+bool xlat_pfx6_equal(const struct xlat_pfx6 *a, const struct xlat_pfx6 *b);
+
+/* xlat_nl.c: netlink configuration */
+struct xlat_cfg *xlat_cfg_parse(const struct nlattr *encap,
+				struct netlink_ext_ack *extack);
+void xlat_cfg_free(struct xlat_cfg *cfg);
+int xlat_cfg_fill(struct sk_buff *skb, const struct xlat_cfg *cfg);
+size_t xlat_cfg_nlsize(const struct xlat_cfg *cfg);
+bool xlat_cfg_equal(const struct xlat_cfg *a, const struct xlat_cfg *b);
+
+/* xlat_stats.c: counters and drop reasons */
+
+/*
+ * Every drop reason, once: identifier, stable name (dumped over netlink and
+ * shown by iproute2), description, and the clause that calls for the drop.
+ * Documentation/networking/xlat.rst lists the same table; selftests check
+ * that the two agree.
+ */
+#define XLAT_DROP_REASONS(X)						\
+	X(UNIMPLEMENTED, "not-translated",				\
+	  "the packet reached a path the translator does not handle yet",\
+	  "-")								\
+	X(NOMEM, "no-memory",						\
+	  "no memory to grow or copy the packet", "-")
+
+#define XLAT_DROP_ENUM(id, name, desc, ref)	XLAT_DROP_##id,
+enum xlat_drop_reason {
+	XLAT_DROP_REASONS(XLAT_DROP_ENUM)
+	XLAT_DROP_NUM
+};
+
+#undef XLAT_DROP_ENUM
+
+/**
+ * struct xlat_drop_info - one row of the drop reason table
+ * @name: stable name, as dumped in %XLAT_DROP_NAME
+ * @desc: one-line description
+ * @ref: the RFC clause behind the drop, or "-"
+ */
+struct xlat_drop_info {
+	const char *name;
+	const char *desc;
+	const char *ref;
+};
+
+extern const struct xlat_drop_info xlat_drop_table[XLAT_DROP_NUM];
+
+/**
+ * enum xlat_dir - direction of a translation
+ * @XLAT_46: IPv4 to IPv6 (an encap on an IPv4 route)
+ * @XLAT_64: IPv6 to IPv4 (an encap on an IPv6 route)
+ * @XLAT_DIR_NUM: number of directions
+ */
+enum xlat_dir {
+	XLAT_46,
+	XLAT_64,
+	XLAT_DIR_NUM
+};
+
+/**
+ * struct xlat_pcpu_stats - per-CPU counters of one encap or one netns
+ * @syncp: protects the 64-bit counters on 32-bit hosts
+ * @packets: packets translated, by &enum xlat_dir
+ * @bytes: bytes of those packets before translation, by &enum xlat_dir
+ * @drops: drops by &enum xlat_drop_reason
+ */
+struct xlat_pcpu_stats {
+	struct u64_stats_sync syncp;
+	u64_stats_t packets[XLAT_DIR_NUM];
+	u64_stats_t bytes[XLAT_DIR_NUM];
+	u64_stats_t drops[XLAT_DROP_NUM];
+};
+
+/**
+ * struct xlat_stats - a snapshot summed over CPUs
+ * @packets: packets translated, by &enum xlat_dir
+ * @bytes: bytes of those packets before translation, by &enum xlat_dir
+ * @drops: drops by &enum xlat_drop_reason
+ */
+struct xlat_stats {
+	u64 packets[XLAT_DIR_NUM];
+	u64 bytes[XLAT_DIR_NUM];
+	u64 drops[XLAT_DROP_NUM];
+};
+
+/**
+ * struct xlat_lwt - the state of one encap, in lwtunnel_state.data
+ * @cfg: immutable configuration
+ * @stats: per-CPU counters
+ * @dir: %XLAT_46 on an IPv4 route, %XLAT_64 on an IPv6 route
+ */
+struct xlat_lwt {
+	struct xlat_cfg *cfg;
+	struct xlat_pcpu_stats __percpu *stats;
+	enum xlat_dir dir;
+};
+
+static inline struct xlat_lwt *xlat_lwt(struct lwtunnel_state *lwt)
+{
+	return (struct xlat_lwt *)lwt->data;
+}
+
+void xlat_stats_read(struct xlat_pcpu_stats __percpu *pcpu,
+		     struct xlat_stats *out);
+int xlat_stats_fill(struct sk_buff *skb, struct xlat_pcpu_stats __percpu *pcpu);
+size_t xlat_stats_nlsize(void);
+void xlat_count_ok(struct net *net, struct xlat_lwt *xl, enum xlat_dir dir,
+		   unsigned int len);
+void xlat_drop(struct net *net, struct xlat_lwt *xl, struct sk_buff *skb,
+	       enum xlat_drop_reason reason);
+int xlat_stats_net_init(void);
+void xlat_stats_net_exit(void);
+
+#endif /* _NET_IPV6_XLAT_H */
