@@ -117,26 +117,21 @@ bool xlat_cfg_equal(const struct xlat_cfg *a, const struct xlat_cfg *b);
 
 /* xlat_stats.c: counters and drop reasons */
 
-/*
- * Every drop reason, once: identifier, stable name (dumped over netlink and
- * shown by iproute2), description, and the clause that calls for the drop.
- * Documentation/networking/xlat.rst lists the same table; selftests check
- * that the two agree.
+/**
+ * enum xlat_drop_reason - why a packet was dropped
+ * @XLAT_DROP_UNIMPLEMENTED: the packet reached a path not handled yet
+ * @XLAT_DROP_NOMEM: no memory to grow or copy the packet
+ * @XLAT_DROP_NUM: number of reasons
+ *
+ * xlat_drop_table[] in xlat_stats.c gives each its stable name, its
+ * description and the RFC clause behind it; Documentation/networking/
+ * xlat.rst lists the same table and a selftest checks that they agree.
  */
-#define XLAT_DROP_REASONS(X)						\
-	X(UNIMPLEMENTED, "not-translated",				\
-	  "the packet reached a path the translator does not handle yet",\
-	  "-")								\
-	X(NOMEM, "no-memory",						\
-	  "no memory to grow or copy the packet", "-")
-
-#define XLAT_DROP_ENUM(id, name, desc, ref)	XLAT_DROP_##id,
 enum xlat_drop_reason {
-	XLAT_DROP_REASONS(XLAT_DROP_ENUM)
+	XLAT_DROP_UNIMPLEMENTED,
+	XLAT_DROP_NOMEM,
 	XLAT_DROP_NUM
 };
-
-#undef XLAT_DROP_ENUM
 
 /**
  * struct xlat_drop_info - one row of the drop reason table

@@ -45,8 +45,8 @@ static struct sk_buff *xt_alloc_skb(struct kunit *test, unsigned int size)
 	struct sk_buff *skb = alloc_skb(size, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, skb);
-	KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test, xt_free_skb,
-							    skb));
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test, xt_free_skb, skb));
 	return skb;
 }
 
@@ -185,19 +185,27 @@ static const struct xt_case xt_cases[] = {
 	{ "IPv4 prefix length 33 refused",
 	  { REMOTE6("64:ff9b::", 96),
 	    LOCAL("192.0.0.1", 33, "2001:db8:1:2::1234", 128) },
-	  -ERANGE, "" },
+	  -EINVAL, "local-map: IPv4 prefix length 33 is over 32" },
+	{ "IPv6 prefix length 129 refused",
+	  { REMOTE6("64:ff9b::", 129) },
+	  -EINVAL, "remote-prefix6: IPv6 prefix length 129 is over 128" },
 	{ "lowest-ipv6-mtu below 1280 refused",
 	  { REMOTE6("64:ff9b::", 96),
-	    SCALAR(XLAT_ATTR_LOWEST_IPV6_MTU, 1279) }, -ERANGE, "" },
+	    SCALAR(XLAT_ATTR_LOWEST_IPV6_MTU, 1279) },
+	  -EINVAL, "lowest-ipv6-mtu: 1279 is outside 1280-65535" },
 	{ "lowest-ipv6-mtu above 65535 refused",
 	  { REMOTE6("64:ff9b::", 96),
-	    SCALAR(XLAT_ATTR_LOWEST_IPV6_MTU, 65536) }, -ERANGE, "" },
+	    SCALAR(XLAT_ATTR_LOWEST_IPV6_MTU, 65536) },
+	  -EINVAL, "lowest-ipv6-mtu: 65536 is outside" },
 	{ "lowest-ipv6-mtu 65535 accepted",
 	  { REMOTE6("64:ff9b::", 96),
 	    SCALAR(XLAT_ATTR_LOWEST_IPV6_MTU, 65535) } },
 	{ "unknown udp-zero-checksum mode refused",
 	  { REMOTE6("64:ff9b::", 96), SCALAR(XLAT_ATTR_UDP_ZERO_CSUM, 2) },
-	  -ERANGE, "" },
+	  -EINVAL, "udp-zero-checksum: unknown mode 2" },
+	{ "unknown tclass mode refused",
+	  { REMOTE6("64:ff9b::", 96), SCALAR(XLAT_ATTR_TCLASS, 7) },
+	  -EINVAL, "tclass: unknown mode 7" },
 };
 
 static void xt_case_desc(const struct xt_case *c, char *desc)
@@ -350,8 +358,10 @@ static void xlat_nl_test_drop_table(struct kunit *test)
 	int i, j;
 
 	for (i = 0; i < XLAT_DROP_NUM; i++) {
-		KUNIT_EXPECT_NOT_NULL(test, xlat_drop_table[i].name);
+		KUNIT_ASSERT_NOT_NULL_MSG(test, xlat_drop_table[i].name,
+					  "reason %d has no row", i);
 		KUNIT_EXPECT_NOT_NULL(test, xlat_drop_table[i].desc);
+		KUNIT_EXPECT_NOT_NULL(test, xlat_drop_table[i].ref);
 		for (j = 0; j < i; j++)
 			KUNIT_EXPECT_STRNEQ(test, xlat_drop_table[i].name,
 					    xlat_drop_table[j].name);

@@ -16,9 +16,13 @@
 
 #include "xlat.h"
 
+/*
+ * The policies check types and lengths; value ranges are checked by the
+ * parser, so that the message names the attribute.
+ */
 static const struct nla_policy xlat_pfx4_policy[XLAT_PFX_MAX + 1] = {
 	[XLAT_PFX_ADDR4] = { .type = NLA_BE32 },
-	[XLAT_PFX_LEN4] = NLA_POLICY_MAX(NLA_U8, 32),
+	[XLAT_PFX_LEN4] = { .type = NLA_U8 },
 	[XLAT_PFX_ADDR6] = { .type = NLA_REJECT,
 			     .reject_message = "an IPv4 prefix is expected here" },
 	[XLAT_PFX_LEN6] = { .type = NLA_REJECT,
@@ -31,19 +35,14 @@ static const struct nla_policy xlat_pfx6_policy[XLAT_PFX_MAX + 1] = {
 	[XLAT_PFX_LEN4] = { .type = NLA_REJECT,
 			    .reject_message = "an IPv6 prefix is expected here" },
 	[XLAT_PFX_ADDR6] = NLA_POLICY_EXACT_LEN(sizeof(struct in6_addr)),
-	[XLAT_PFX_LEN6] = NLA_POLICY_MAX(NLA_U8, 128),
+	[XLAT_PFX_LEN6] = { .type = NLA_U8 },
 };
 
 static const struct nla_policy xlat_map_policy[XLAT_PFX_MAX + 1] = {
 	[XLAT_PFX_ADDR4] = { .type = NLA_BE32 },
-	[XLAT_PFX_LEN4] = NLA_POLICY_MAX(NLA_U8, 32),
+	[XLAT_PFX_LEN4] = { .type = NLA_U8 },
 	[XLAT_PFX_ADDR6] = NLA_POLICY_EXACT_LEN(sizeof(struct in6_addr)),
-	[XLAT_PFX_LEN6] = NLA_POLICY_MAX(NLA_U8, 128),
-};
-
-static const struct netlink_range_validation xlat_mtu_range = {
-	.min = IPV6_MIN_MTU,
-	.max = IP_MAX_MTU,
+	[XLAT_PFX_LEN6] = { .type = NLA_U8 },
 };
 
 static const struct nla_policy xlat_policy[XLAT_ATTR_MAX + 1] = {
@@ -53,12 +52,10 @@ static const struct nla_policy xlat_policy[XLAT_ATTR_MAX + 1] = {
 	[XLAT_ATTR_DENYLIST4] = NLA_POLICY_NESTED(xlat_pfx4_policy),
 	[XLAT_ATTR_ICMP_SRC_POOL4] = NLA_POLICY_NESTED(xlat_pfx4_policy),
 	[XLAT_ATTR_ICMP_SRC_POOL6] = NLA_POLICY_NESTED(xlat_pfx6_policy),
-	[XLAT_ATTR_UDP_ZERO_CSUM] =
-		NLA_POLICY_MAX(NLA_U8, XLAT_UDP_ZERO_CSUM_DROP),
-	[XLAT_ATTR_TCLASS] = NLA_POLICY_MAX(NLA_U8, XLAT_TCLASS_ZERO),
+	[XLAT_ATTR_UDP_ZERO_CSUM] = { .type = NLA_U8 },
+	[XLAT_ATTR_TCLASS] = { .type = NLA_U8 },
 	[XLAT_ATTR_TOS4] = { .type = NLA_U8 },
-	[XLAT_ATTR_LOWEST_IPV6_MTU] =
-		NLA_POLICY_FULL_RANGE(NLA_U32, &xlat_mtu_range),
+	[XLAT_ATTR_LOWEST_IPV6_MTU] = { .type = NLA_U32 },
 	/* Counters are dumped; a request may carry them back: ignored. */
 	[XLAT_ATTR_STATS] = { .type = NLA_NESTED },
 };
@@ -86,6 +83,12 @@ static int xlat_get_pfx(const struct nlattr *nest, struct xlat_pfx4 *p4,
 		}
 		p4->addr = nla_get_in_addr(tb[XLAT_PFX_ADDR4]);
 		p4->len = nla_get_u8(tb[XLAT_PFX_LEN4]);
+		if (p4->len > 32) {
+			NL_SET_ERR_MSG_ATTR_FMT(extack, tb[XLAT_PFX_LEN4],
+						"%s: IPv4 prefix length %u is over 32",
+						what, p4->len);
+			return -EINVAL;
+		}
 		if (!xlat_pfx4_host_bits_zero(p4)) {
 			NL_SET_ERR_MSG_ATTR_FMT(extack, nest,
 						"%s: %pI4/%u has host bits set",
@@ -101,6 +104,12 @@ static int xlat_get_pfx(const struct nlattr *nest, struct xlat_pfx4 *p4,
 		}
 		p6->addr = nla_get_in6_addr(tb[XLAT_PFX_ADDR6]);
 		p6->len = nla_get_u8(tb[XLAT_PFX_LEN6]);
+		if (p6->len > 128) {
+			NL_SET_ERR_MSG_ATTR_FMT(extack, tb[XLAT_PFX_LEN6],
+						"%s: IPv6 prefix length %u is over 128",
+						what, p6->len);
+			return -EINVAL;
+		}
 		if (!xlat_pfx6_host_bits_zero(p6)) {
 			NL_SET_ERR_MSG_ATTR_FMT(extack, nest,
 						"%s: %pI6c/%u has host bits set",
@@ -246,6 +255,7 @@ static int xlat_cfg_parse_lists(const struct nlattr *encap,
 static int xlat_cfg_parse_scalars(struct nlattr **tb, struct xlat_cfg *cfg,
 				  struct netlink_ext_ack *extack)
 {
+	const struct nlattr *a;
 	int err;
 
 	if (tb[XLAT_ATTR_REMOTE_PREFIX6]) {
@@ -276,20 +286,42 @@ static int xlat_cfg_parse_scalars(struct nlattr **tb, struct xlat_cfg *cfg,
 			return err;
 		cfg->present |= XLAT_CFG_POOL6;
 	}
-	if (tb[XLAT_ATTR_UDP_ZERO_CSUM]) {
-		cfg->udp_zero_csum = nla_get_u8(tb[XLAT_ATTR_UDP_ZERO_CSUM]);
+	a = tb[XLAT_ATTR_UDP_ZERO_CSUM];
+	if (a) {
+		cfg->udp_zero_csum = nla_get_u8(a);
+		if (cfg->udp_zero_csum > XLAT_UDP_ZERO_CSUM_DROP) {
+			NL_SET_ERR_MSG_ATTR_FMT(extack, a,
+						"udp-zero-checksum: unknown mode %u",
+						cfg->udp_zero_csum);
+			return -EINVAL;
+		}
 		cfg->present |= XLAT_CFG_UDP_ZERO_CSUM;
 	}
-	if (tb[XLAT_ATTR_TCLASS]) {
-		cfg->tclass = nla_get_u8(tb[XLAT_ATTR_TCLASS]);
+	a = tb[XLAT_ATTR_TCLASS];
+	if (a) {
+		cfg->tclass = nla_get_u8(a);
+		if (cfg->tclass > XLAT_TCLASS_ZERO) {
+			NL_SET_ERR_MSG_ATTR_FMT(extack, a, "tclass: unknown mode %u",
+						cfg->tclass);
+			return -EINVAL;
+		}
 		cfg->present |= XLAT_CFG_TCLASS;
 	}
 	if (tb[XLAT_ATTR_TOS4]) {
 		cfg->tos4 = nla_get_u8(tb[XLAT_ATTR_TOS4]);
 		cfg->present |= XLAT_CFG_TOS4;
 	}
-	if (tb[XLAT_ATTR_LOWEST_IPV6_MTU]) {
-		cfg->lowest_ipv6_mtu = nla_get_u32(tb[XLAT_ATTR_LOWEST_IPV6_MTU]);
+	a = tb[XLAT_ATTR_LOWEST_IPV6_MTU];
+	if (a) {
+		cfg->lowest_ipv6_mtu = nla_get_u32(a);
+		if (cfg->lowest_ipv6_mtu < IPV6_MIN_MTU ||
+		    cfg->lowest_ipv6_mtu > IP_MAX_MTU) {
+			NL_SET_ERR_MSG_ATTR_FMT(extack, a,
+						"lowest-ipv6-mtu: %u is outside %u-%u",
+						cfg->lowest_ipv6_mtu, IPV6_MIN_MTU,
+						IP_MAX_MTU);
+			return -EINVAL;
+		}
 		cfg->present |= XLAT_CFG_LOWEST_MTU;
 	}
 	return 0;

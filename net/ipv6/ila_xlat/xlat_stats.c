@@ -18,14 +18,19 @@
 
 #include "xlat.h"
 
-#define XLAT_DROP_ROW(id, _name, _desc, _ref)				\
-	[XLAT_DROP_##id] = { .name = _name, .desc = _desc, .ref = _ref },
-
+/* One row per enum xlat_drop_reason; names are uapi (XLAT_DROP_NAME). */
 const struct xlat_drop_info xlat_drop_table[XLAT_DROP_NUM] = {
-	XLAT_DROP_REASONS(XLAT_DROP_ROW)
+	[XLAT_DROP_UNIMPLEMENTED] = {
+		.name = "not-translated",
+		.desc = "the packet reached a path the translator does not handle yet",
+		.ref = "-",
+	},
+	[XLAT_DROP_NOMEM] = {
+		.name = "no-memory",
+		.desc = "no memory to grow or copy the packet",
+		.ref = "-",
+	},
 };
-
-#undef XLAT_DROP_ROW
 
 static unsigned int xlat_net_id __read_mostly;
 

@@ -1,0 +1,81 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Run the test suite in the VM and print "N passed, N failed" last.
+#
+#   scripts/check.sh [kunit|selftests]...   (default: both)
+#
+# KUnit runs at boot of a VM (kunit.enable=1) and its KTAP is parsed with
+# the kernel's kunit.py; the selftests run in a second VM, one TAP line
+# each. A kernel warning, oops, panic or sanitizer report in either boot
+# counts as one more failure.
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$top/build}
+export BUILD=$build
+results=$build/results
+mkdir -p "$results" "$build/bin"
+ln -sf "$build/ip" "$build/bin/ip"
+cd "$top"
+
+parts=("$@")
+[ ${#parts[@]} -gt 0 ] || parts=(kunit selftests)
+pass=0
+fail=0
+
+run_kunit() {
+	local log=$results/kunit.log rc summary p f
+
+	echo "== KUnit (in the VM)"
+	scripts/vm-run -l "$log" -a "kunit.enable=1" -- true > /dev/null
+	rc=$?
+	python3 "$build/linux/tools/testing/kunit/kunit.py" parse "$log" \
+		> "$results/kunit.txt" 2>&1
+	cat "$results/kunit.txt"
+	summary=$(grep -aoE 'Ran [0-9]+ tests: passed: [0-9]+(, failed: [0-9]+)?' \
+		"$results/kunit.txt" | tail -1)
+	if [ -z "$summary" ]; then
+		echo "KUnit: no results"
+		fail=$((fail + 1))
+	else
+		p=$(sed -E 's/.*passed: ([0-9]+).*/\1/' <<< "$summary")
+		f=$(grep -oE 'failed: [0-9]+' <<< "$summary" | grep -oE '[0-9]+')
+		pass=$((pass + p))
+		fail=$((fail + ${f:-0}))
+	fi
+	if [ $rc -ne 0 ]; then
+		echo "KUnit boot: vm-run failed ($rc), log $log"
+		grep -aE -A20 'WARNING:|BUG:|Oops|Kernel panic|KASAN|UBSAN' "$log" | head -60
+		fail=$((fail + 1))
+	fi
+}
+
+run_selftests() {
+	local log=$results/selftests.log rc p f
+
+	echo "== selftests (in the VM)"
+	scripts/vm-run -l "$log" -- \
+		env PATH="$build/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
+		selftests/run.sh ${SELFTESTS:-} | grep -av '^\[ *[0-9.]*\]'
+	rc=${PIPESTATUS[0]}
+	p=$(grep -acE '^ok [0-9]+ ' "$log")
+	f=$(grep -acE '^not ok [0-9]+ ' "$log")
+	pass=$((pass + p))
+	fail=$((fail + f))
+	if [ "$rc" -eq 125 ] || { [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; }; then
+		echo "selftests: the VM run failed ($rc), log $log"
+		fail=$((fail + 1))
+	fi
+}
+
+for part in "${parts[@]}"; do
+	case $part in
+	kunit) run_kunit ;;
+	selftests) run_selftests ;;
+	*) echo "unknown part $part" >&2; exit 2 ;;
+	esac
+done
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,83 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Helpers for the ipxlat selftests: namespaces that clean themselves up,
+# and TAP result lines ("ok N name: what" / "not ok N name: what") that
+# scripts/check.sh counts. The numbering continues across scripts through
+# $XLAT_TAP_COUNTER.
+
+XLAT_TEST=$(basename "$0" .sh)
+XLAT_TAP_COUNTER=${XLAT_TAP_COUNTER:-/tmp/xlat-tap-counter}
+XLAT_NS=()
+XLAT_FAILED=0
+
+xlat_cleanup() {
+	local ns
+	for ns in "${XLAT_NS[@]}"; do
+		ip netns del "$ns" 2>/dev/null
+	done
+}
+trap xlat_cleanup EXIT
+
+# ns_new NAME: create network namespace NAME (deleted at exit), lo up.
+ns_new() {
+	ip netns del "$1" 2>/dev/null
+	ip netns add "$1" || return 1
+	XLAT_NS+=("$1")
+	ip -n "$1" link set lo up
+}
+
+_tap() {
+	local n=0
+	[ -f "$XLAT_TAP_COUNTER" ] && n=$(cat "$XLAT_TAP_COUNTER")
+	n=$((n + 1))
+	echo $n > "$XLAT_TAP_COUNTER"
+	echo "$1 $n $XLAT_TEST: $2"
+}
+
+pass() { _tap ok "$1"; }
+fail() {
+	_tap "not ok" "$1"
+	XLAT_FAILED=1
+	shift
+	[ $# -gt 0 ] && printf '#   %s\n' "$@"
+	return 0
+}
+
+# check DESC CMD...: CMD succeeds.
+check() {
+	local desc=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		pass "$desc"
+	else
+		fail "$desc" "command: $*" "output: $out"
+	fi
+}
+
+# check_eq DESC EXPECTED ACTUAL
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		pass "$1"
+	else
+		fail "$1" "expected: $2" "actual:   $3"
+	fi
+}
+
+# check_refused DESC MESSAGE CMD...: CMD fails and prints MESSAGE.
+check_refused() {
+	local desc=$1 msg=$2 out
+	shift 2
+	if out=$("$@" 2>&1); then
+		fail "$desc" "command succeeded: $*" "output: $out"
+	elif [[ "$out" != *"$msg"* ]]; then
+		fail "$desc" "expected message: $msg" "actual: $out"
+	else
+		pass "$desc"
+	fi
+}
+
+# Exit status of a test script: 1 if any check failed.
+xlat_done() {
+	exit $XLAT_FAILED
+}

@@ -1,0 +1,31 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Run the selftests (selftests/xlat_*.sh, or the names given) inside the VM.
+# Each check prints one TAP line; a script that dies without reporting a
+# failure gets one "not ok" line of its own.
+cd "$(dirname "$0")" || exit 1
+export XLAT_TAP_COUNTER=/tmp/xlat-tap-counter
+rm -f "$XLAT_TAP_COUNTER"
+sysctl -qw net.ipv4.ping_group_range="0 2147483647" 2>/dev/null
+
+tests=("$@")
+[ ${#tests[@]} -gt 0 ] || tests=(xlat_*.sh)
+echo "TAP version 13"
+rc=0
+for t in "${tests[@]}"; do
+	t=${t%.sh}.sh
+	echo "# ==== $t"
+	out=$(mktemp)
+	timeout "${SELFTEST_TIMEOUT:-600}" bash "./$t" 2>&1 | tee "$out"
+	trc=${PIPESTATUS[0]}
+	if [ "$trc" -ne 0 ] && ! grep -q '^not ok ' "$out"; then
+		n=$(( $(cat "$XLAT_TAP_COUNTER" 2>/dev/null || echo 0) + 1 ))
+		echo $n > "$XLAT_TAP_COUNTER"
+		echo "not ok $n ${t%.sh}: script exited with status $trc"
+	fi
+	[ "$trc" -eq 0 ] || rc=1
+	rm -f "$out"
+done
+echo "1..$(cat "$XLAT_TAP_COUNTER" 2>/dev/null || echo 0)"
+exit $rc
