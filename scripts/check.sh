@@ -25,7 +25,7 @@ pass=0
 fail=0
 
 run_kunit() {
-	local log=$results/kunit.log rc summary p f
+	local log=$results/kunit.log rc summary n p s
 
 	echo "== KUnit (in the VM)"
 	scripts/vm-run -l "$log" -a "kunit.enable=1" -- true > /dev/null
@@ -33,16 +33,18 @@ run_kunit() {
 	python3 "$build/linux/tools/testing/kunit/kunit.py" parse "$log" \
 		> "$results/kunit.txt" 2>&1
 	cat "$results/kunit.txt"
-	summary=$(grep -aoE 'Ran [0-9]+ tests: passed: [0-9]+(, failed: [0-9]+)?' \
-		"$results/kunit.txt" | tail -1)
+	summary=$(grep -aoE 'Ran [0-9]+ tests: .*' "$results/kunit.txt" | tail -1)
 	if [ -z "$summary" ]; then
 		echo "KUnit: no results"
 		fail=$((fail + 1))
 	else
-		p=$(sed -E 's/.*passed: ([0-9]+).*/\1/' <<< "$summary")
-		f=$(grep -oE 'failed: [0-9]+' <<< "$summary" | grep -oE '[0-9]+')
-		pass=$((pass + p))
-		fail=$((fail + ${f:-0}))
+		# Everything that ran and neither passed nor was skipped
+		# (failed, crashed, errors) is a failure.
+		n=$(sed -E 's/Ran ([0-9]+) tests.*/\1/' <<< "$summary")
+		p=$(grep -oE 'passed: [0-9]+' <<< "$summary" | grep -oE '[0-9]+')
+		s=$(grep -oE 'skipped: [0-9]+' <<< "$summary" | grep -oE '[0-9]+')
+		pass=$((pass + ${p:-0}))
+		fail=$((fail + n - ${p:-0} - ${s:-0}))
 	fi
 	if [ $rc -ne 0 ]; then
 		echo "KUnit boot: vm-run failed ($rc), log $log"

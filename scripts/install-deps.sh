@@ -6,8 +6,6 @@
 # quiet when everything is already there.
 set -euo pipefail
 
-top=$(cd "$(dirname "$0")/.." && pwd)
-
 pkgs=(
 	# kernel build
 	linux-source-6.12 build-essential bc bison flex libelf-dev libssl-dev
@@ -17,14 +15,9 @@ pkgs=(
 	iperf3 python3-scapy tayga netcat-openbsd socat nftables
 	# userspace helpers
 	pkg-config libnl-3-dev libnl-route-3-dev libmnl-dev
-	# iproute2 source
-	dpkg-dev
+	# iproute2 source and build (ip only)
+	dpkg-dev bison flex libelf-dev libcap-dev libbsd-dev libdb-dev
 )
-if [ -f "$top/scripts/iproute2-deps.txt" ]; then
-	while read -r p; do
-		[ -n "$p" ] && pkgs+=("$p")
-	done < <(grep -v '^#' "$top/scripts/iproute2-deps.txt")
-fi
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -148,7 +148,7 @@ for want in ("64:ff9b:1::/48", "192.0.0.1/32", "2001:db8:1:2::1234/128",
     assert want in text, want
 ' "$json"
 
-# --- packets meet both hooks; counters see them -----------------------------
+# --- packets meet both hooks; counters see them ---------------------------
 
 ip -n $R route add 198.51.100.0/24 encap xlat $CLAT1 dev d0
 ip netns exec $R ping -c 2 -W 1 198.51.100.7 > /dev/null 2>&1
@@ -156,10 +156,11 @@ ip netns exec $H ping -c 3 -W 1 198.51.100.7 > /dev/null 2>&1
 stats=$(ip -n $R -s route show 198.51.100.0/24)
 check_eq "ip -s route show: packets translated" "0" \
 	"$(sed -nE 's/.* packets ([0-9]+) bytes .*/\1/p' <<< "$stats")"
+# Neither 192.0.2.1 (local) nor 192.0.2.2 (forwarded) is in local-map.
 check_eq "per-route drop counter: 2 local + 3 forwarded" "5" \
-	"$(sed -nE 's/.*drop not-translated ([0-9]+).*/\1/p' <<< "$stats")"
-check_eq "netns total in /proc/net/xlat" "drop-not-translated 5" \
-	"$(ip netns exec $R grep '^drop-not-translated' /proc/net/xlat)"
+	"$(sed -nE 's/.*drop no-near-side-mapping ([0-9]+).*/\1/p' <<< "$stats")"
+check_eq "netns total in /proc/net/xlat" "drop-no-near-side-mapping 5" \
+	"$(ip netns exec $R grep '^drop-no-near-side-mapping' /proc/net/xlat)"
 check "namespace with xlat routes deletes cleanly" ip netns del $R
 
 # --- the documented drop reasons are the kernel's -------------------------

@@ -80,6 +80,7 @@ enum {
  * @lowest_ipv6_mtu: upper bound of the IPv6 MTU, 0 if unset
  * @n_deny: number of denylist4 entries, in @deny
  * @deny: denylist4 entries
+ * @tab: longest-prefix-match tables over the entries (xlat_map.c)
  * @n_local: number of local-map entries, at @maps[0]
  * @n_maps: number of local-map and eam entries
  * @maps: local-map then eam entries, each in configuration order
@@ -95,6 +96,7 @@ struct xlat_cfg {
 	u32 lowest_ipv6_mtu;
 	u16 n_deny;
 	struct xlat_pfx4 *deny;
+	struct xlat_tables *tab;
 	u16 n_local;
 	u16 n_maps;
 	struct xlat_map maps[] __counted_by(n_maps);
@@ -106,6 +108,41 @@ bool xlat_pfx4_host_bits_zero(const struct xlat_pfx4 *p);
 bool xlat_pfx6_host_bits_zero(const struct xlat_pfx6 *p);
 bool xlat_pfx4_equal(const struct xlat_pfx4 *a, const struct xlat_pfx4 *b);
 bool xlat_pfx6_equal(const struct xlat_pfx6 *a, const struct xlat_pfx6 *b);
+
+/* xlat_map.c: address mapping (RFC 6052, RFC 7757, SPEC order) */
+struct xlat_lpm;
+struct xlat_tables;
+
+/**
+ * enum xlat_via - which rule mapped an address
+ * @XLAT_VIA_NONE: none: the address is untranslatable
+ * @XLAT_VIA_LOCAL: a local-map entry (the near side)
+ * @XLAT_VIA_EAM: an eam entry
+ * @XLAT_VIA_PREFIX: remote-prefix6 (RFC 6052)
+ */
+enum xlat_via {
+	XLAT_VIA_NONE,
+	XLAT_VIA_LOCAL,
+	XLAT_VIA_EAM,
+	XLAT_VIA_PREFIX,
+};
+
+void xlat_rfc6052_embed(const struct xlat_pfx6 *pfx, __be32 v4,
+			struct in6_addr *out);
+__be32 xlat_rfc6052_extract(const struct xlat_pfx6 *pfx,
+			    const struct in6_addr *a);
+struct xlat_lpm *xlat_lpm_build4(const struct xlat_pfx4 *p, size_t stride,
+				 unsigned int n);
+struct xlat_lpm *xlat_lpm_build6(const struct xlat_pfx6 *p, size_t stride,
+				 unsigned int n);
+int xlat_lpm_lookup4(const struct xlat_lpm *t, __be32 a);
+int xlat_lpm_lookup6(const struct xlat_lpm *t, const struct in6_addr *a);
+int xlat_tables_build(struct xlat_cfg *cfg);
+void xlat_tables_free(struct xlat_tables *tab);
+enum xlat_via xlat_map_4to6(const struct xlat_cfg *cfg, __be32 v4,
+			    struct in6_addr *out);
+enum xlat_via xlat_map_6to4(const struct xlat_cfg *cfg,
+			    const struct in6_addr *v6, __be32 *out);
 
 /* xlat_nl.c: netlink configuration */
 struct xlat_cfg *xlat_cfg_parse(const struct nlattr *encap,
@@ -119,7 +156,22 @@ bool xlat_cfg_equal(const struct xlat_cfg *a, const struct xlat_cfg *b);
 
 /**
  * enum xlat_drop_reason - why a packet was dropped
- * @XLAT_DROP_UNIMPLEMENTED: the packet reached a path not handled yet
+ * @XLAT_DROP_MALFORMED_IPV4: IPv4 header truncated or inconsistent
+ * @XLAT_DROP_MALFORMED_IPV6: IPv6 header or extension chain truncated or
+ *	inconsistent
+ * @XLAT_DROP_TRUNCATED_L4: transport header cut short in a first fragment
+ * @XLAT_DROP_TTL_EXCEEDED: TTL or hop limit expired on a forwarding hop
+ * @XLAT_DROP_SOURCE_ROUTE: unexpired IPv4 LSRR/SSRR option
+ * @XLAT_DROP_ROUTING_HEADER: IPv6 Routing header with Segments Left > 0
+ * @XLAT_DROP_UNTRANSLATABLE_SRC: no mapping for the source address
+ * @XLAT_DROP_UNTRANSLATABLE_DST: no mapping for the destination address
+ * @XLAT_DROP_NO_NEAR_SIDE: neither address is mapped by local-map
+ * @XLAT_DROP_UDP_ZERO_CSUM: zero-checksum UDPv4 with udp-zero-checksum drop
+ * @XLAT_DROP_UDP_ZERO_CSUM_FRAG: zero-checksum UDPv4 that is fragmented
+ * @XLAT_DROP_ICMP_TYPE: ICMP type or code without a translation
+ * @XLAT_DROP_ICMP_ERROR: ICMP error message (not translated yet)
+ * @XLAT_DROP_ICMP_FRAGMENT: fragmented ICMP message
+ * @XLAT_DROP_NO_ROUTE: no route for the translated packet
  * @XLAT_DROP_NOMEM: no memory to grow or copy the packet
  * @XLAT_DROP_NUM: number of reasons
  *
@@ -128,7 +180,21 @@ bool xlat_cfg_equal(const struct xlat_cfg *a, const struct xlat_cfg *b);
  * xlat.rst lists the same table and a selftest checks that they agree.
  */
 enum xlat_drop_reason {
-	XLAT_DROP_UNIMPLEMENTED,
+	XLAT_DROP_MALFORMED_IPV4,
+	XLAT_DROP_MALFORMED_IPV6,
+	XLAT_DROP_TRUNCATED_L4,
+	XLAT_DROP_TTL_EXCEEDED,
+	XLAT_DROP_SOURCE_ROUTE,
+	XLAT_DROP_ROUTING_HEADER,
+	XLAT_DROP_UNTRANSLATABLE_SRC,
+	XLAT_DROP_UNTRANSLATABLE_DST,
+	XLAT_DROP_NO_NEAR_SIDE,
+	XLAT_DROP_UDP_ZERO_CSUM,
+	XLAT_DROP_UDP_ZERO_CSUM_FRAG,
+	XLAT_DROP_ICMP_TYPE,
+	XLAT_DROP_ICMP_ERROR,
+	XLAT_DROP_ICMP_FRAGMENT,
+	XLAT_DROP_NO_ROUTE,
 	XLAT_DROP_NOMEM,
 	XLAT_DROP_NUM
 };
@@ -212,5 +278,48 @@ void xlat_drop(struct net *net, struct xlat_lwt *xl, struct sk_buff *skb,
 	       enum xlat_drop_reason reason);
 int xlat_stats_net_init(void);
 void xlat_stats_net_exit(void);
+
+/* xlat_46.c, xlat_64.c: the translation of one packet */
+
+/**
+ * struct xlat_err - why a packet was not translated, and what to answer
+ * @reason: the drop reason to count
+ * @icmp: an ICMP error (ICMPv4 in 4->6, ICMPv6 in 6->4) is to be sent
+ *	about the original packet
+ * @type: its type
+ * @code: its code
+ * @info: its pointer or MTU, host order
+ */
+struct xlat_err {
+	enum xlat_drop_reason reason;
+	bool icmp;
+	u8 type;
+	u8 code;
+	u32 info;
+};
+
+static inline int xlat_fail(struct xlat_err *err, enum xlat_drop_reason r)
+{
+	err->reason = r;
+	err->icmp = false;
+	return -EINVAL;
+}
+
+static inline int xlat_fail_icmp(struct xlat_err *err,
+				 enum xlat_drop_reason r, u8 type, u8 code,
+				 u32 info)
+{
+	err->reason = r;
+	err->icmp = true;
+	err->type = type;
+	err->code = code;
+	err->info = info;
+	return -EINVAL;
+}
+
+int xlat_46(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
+	    bool fwd, struct xlat_err *err);
+int xlat_64(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
+	    bool fwd, struct xlat_err *err);
 
 #endif /* _NET_IPV6_XLAT_H */

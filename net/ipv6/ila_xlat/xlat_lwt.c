@@ -6,11 +6,19 @@
  * locally generated ones through the output redirect.
  */
 
+#include <linux/icmp.h>
+#include <linux/icmpv6.h>
 #include <linux/module.h>
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
 #include <net/dst.h>
+#include <net/gso.h>
+#include <net/icmp.h>
+#include <net/inet_dscp.h>
+#include <net/ip.h>
+#include <net/ip6_route.h>
 #include <net/lwtunnel.h>
+#include <net/route.h>
 #include <uapi/linux/lwtunnel_xlat.h>
 
 #include "xlat.h"
@@ -43,6 +51,13 @@ static int xlat_build_state(struct net *net, struct nlattr *nla,
 	xl->cfg = cfg;
 	xl->dir = family == AF_INET ? XLAT_46 : XLAT_64;
 
+	/*
+	 * Translation to IPv6 grows the header by 20 bytes: the IPv4 MTU
+	 * of the route (ipv4_mtu()) accounts for it, so that local sockets
+	 * size their packets for the IPv6 link.
+	 */
+	if (xl->dir == XLAT_46)
+		lwt->headroom = sizeof(struct ipv6hdr) - sizeof(struct iphdr);
 	lwt->type = LWTUNNEL_ENCAP_XLAT;
 	lwt->flags = LWTUNNEL_STATE_OUTPUT_REDIRECT |
 		     LWTUNNEL_STATE_INPUT_REDIRECT;
@@ -63,22 +78,167 @@ static void xlat_destroy_state(struct lwtunnel_state *lwt)
 	xlat_cfg_free(xl->cfg);
 }
 
-/* Locally generated packets (dst_output). */
-static int xlat_output(struct net *net, struct sock *sk, struct sk_buff *skb)
+static void xlat_send_icmp(struct sk_buff *skb, enum xlat_dir dir,
+			   const struct xlat_err *err)
+{
+	if (!err->icmp)
+		return;
+	/* The kernel's senders rate-limit and never answer an ICMP error. */
+	if (dir == XLAT_46)
+		icmp_send(skb, err->type, err->code, htonl(err->info));
+	else
+		icmpv6_send(skb, err->type, err->code, err->info);
+}
+
+/* Route a translated IPv6 packet: as received when forwarding, so that
+ * IPv6 forwarding decrements the hop limit once; as sent otherwise.
+ */
+static int xlat_route6(struct net *net, struct sock *sk, struct sk_buff *skb,
+		       struct xlat_lwt *xl, bool fwd)
+{
+	const struct ipv6hdr *ip6 = ipv6_hdr(skb);
+	struct dst_entry *dst;
+	struct flowi6 fl6;
+
+	skb_dst_drop(skb);
+	memset(IP6CB(skb), 0, sizeof(*IP6CB(skb)));
+	if (fwd) {
+		IP6CB(skb)->iif = skb->dev->ifindex;
+		IP6CB(skb)->nhoff = offsetof(struct ipv6hdr, nexthdr);
+		ip6_route_input(skb);
+		if (!skb_dst(skb))
+			goto drop;
+		return dst_input(skb);
+	}
+
+	memset(&fl6, 0, sizeof(fl6));
+	fl6.flowi6_mark = skb->mark;
+	fl6.flowi6_proto = ip6->nexthdr;
+	fl6.flowi6_uid = sock_net_uid(net, sk);
+	fl6.daddr = ip6->daddr;
+	fl6.saddr = ip6->saddr;
+	fl6.flowlabel = ip6_flowinfo(ip6);
+	dst = ip6_route_output(net, NULL, &fl6);
+	if (dst->error) {
+		dst_release(dst);
+		goto drop;
+	}
+	skb_dst_set(skb, dst);
+	return dst_output(net, sk, skb);
+
+drop:
+	xlat_drop(net, xl, skb, XLAT_DROP_NO_ROUTE);
+	return -ENETUNREACH;
+}
+
+/* Route a translated IPv4 packet; see xlat_route6(). */
+static int xlat_route4(struct net *net, struct sock *sk, struct sk_buff *skb,
+		       struct xlat_lwt *xl, bool fwd)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	struct flowi4 fl4;
+	struct rtable *rt;
+
+	skb_dst_drop(skb);
+	memset(IPCB(skb), 0, sizeof(*IPCB(skb)));
+	if (fwd) {
+		if (ip_route_input_noref(skb, iph->daddr, iph->saddr,
+					 iph->tos & INET_DSCP_MASK, skb->dev))
+			goto drop;
+		return dst_input(skb);
+	}
+
+	memset(&fl4, 0, sizeof(fl4));
+	/* The translated source is not one of our addresses. */
+	fl4.flowi4_flags = FLOWI_FLAG_ANYSRC;
+	fl4.flowi4_mark = skb->mark;
+	fl4.flowi4_proto = iph->protocol;
+	fl4.flowi4_tos = iph->tos & INET_DSCP_MASK;
+	fl4.flowi4_uid = sock_net_uid(net, sk);
+	fl4.daddr = iph->daddr;
+	fl4.saddr = iph->saddr;
+	rt = ip_route_output_key(net, &fl4);
+	if (IS_ERR(rt))
+		goto drop;
+	skb_dst_set(skb, &rt->dst);
+	return dst_output(net, sk, skb);
+
+drop:
+	xlat_drop(net, xl, skb, XLAT_DROP_NO_ROUTE);
+	return -ENETUNREACH;
+}
+
+/*
+ * Translate one packet and route the result. Runs under rcu_read_lock()
+ * with BHs disabled (lwtunnel_input() and lwtunnel_output()), which keeps
+ * the encap alive after the packet lets go of its route. The skb is always
+ * consumed.
+ */
+static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
+		    struct xlat_lwt *xl, bool fwd)
+{
+	unsigned int len = skb->len;
+	struct xlat_err err;
+	int ret;
+
+	if (xl->dir == XLAT_46)
+		ret = xlat_46(net, skb, xl->cfg, fwd, &err);
+	else
+		ret = xlat_64(net, skb, xl->cfg, fwd, &err);
+	if (ret) {
+		xlat_send_icmp(skb, xl->dir, &err);
+		xlat_drop(net, xl, skb, err.reason);
+		return -EINVAL;
+	}
+	xlat_count_ok(net, xl, xl->dir, len);
+	nf_reset_ct(skb);
+
+	if (xl->dir == XLAT_46)
+		return xlat_route6(net, sk, skb, xl, fwd);
+	return xlat_route4(net, sk, skb, xl, fwd);
+}
+
+/* A GSO packet is segmented in software first (every segment then gets a
+ * header of its own family).
+ */
+static int xlat_rcv(struct net *net, struct sock *sk, struct sk_buff *skb,
+		    bool fwd)
 {
 	struct xlat_lwt *xl = xlat_lwt(skb_dst(skb)->lwtstate);
+	struct sk_buff *segs, *next;
+	int ret = 0;
 
-	xlat_drop(net, xl, skb, XLAT_DROP_UNIMPLEMENTED);
-	return -EOPNOTSUPP;
+	if (!skb_is_gso(skb))
+		return xlat_one(net, sk, skb, xl, fwd);
+
+	segs = skb_gso_segment(skb, 0);
+	if (IS_ERR_OR_NULL(segs)) {
+		xlat_drop(net, xl, skb, XLAT_DROP_NOMEM);
+		return -ENOMEM;
+	}
+	consume_skb(skb);
+	skb_list_walk_safe(segs, skb, next) {
+		skb_mark_not_on_list(skb);
+		ret = xlat_one(net, sk, skb, xl, fwd) ?: ret;
+	}
+	return ret;
+}
+
+/* Locally generated packets (dst_output): no hop made yet. */
+static int xlat_output(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	int ret = xlat_rcv(net, sk, skb, false);
+
+	/* -EOPNOTSUPP would make lwtunnel_output() free the skb again. */
+	return ret == -EOPNOTSUPP ? -EINVAL : ret;
 }
 
 /* Forwarded packets (dst_input), before any TTL or hop limit decrement. */
 static int xlat_input(struct sk_buff *skb)
 {
-	struct xlat_lwt *xl = xlat_lwt(skb_dst(skb)->lwtstate);
+	int ret = xlat_rcv(dev_net(skb->dev), NULL, skb, true);
 
-	xlat_drop(dev_net(skb->dev), xl, skb, XLAT_DROP_UNIMPLEMENTED);
-	return NET_RX_DROP;
+	return ret == -EOPNOTSUPP ? -EINVAL : ret;
 }
 
 static int xlat_fill_encap(struct sk_buff *skb, struct lwtunnel_state *lwt)

@@ -212,6 +212,7 @@ void xlat_cfg_free(struct xlat_cfg *cfg)
 {
 	if (!cfg)
 		return;
+	xlat_tables_free(cfg->tab);
 	kfree(cfg->deny);
 	kfree(cfg);
 }
@@ -397,6 +398,8 @@ struct xlat_cfg *xlat_cfg_parse(const struct nlattr *encap,
 	err = xlat_cfg_parse_scalars(tb, cfg, extack);
 	if (!err)
 		err = xlat_cfg_parse_lists(encap, cfg, extack);
+	if (!err)
+		err = xlat_tables_build(cfg);
 	if (err)
 		goto err;
 	return cfg;

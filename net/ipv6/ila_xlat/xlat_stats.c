@@ -20,9 +20,79 @@
 
 /* One row per enum xlat_drop_reason; names are uapi (XLAT_DROP_NAME). */
 const struct xlat_drop_info xlat_drop_table[XLAT_DROP_NUM] = {
-	[XLAT_DROP_UNIMPLEMENTED] = {
-		.name = "not-translated",
-		.desc = "the packet reached a path the translator does not handle yet",
+	[XLAT_DROP_MALFORMED_IPV4] = {
+		.name = "malformed-ipv4",
+		.desc = "IPv4 header truncated or inconsistent with the packet",
+		.ref = "RFC 791, RFC 1812 5.2.2",
+	},
+	[XLAT_DROP_MALFORMED_IPV6] = {
+		.name = "malformed-ipv6",
+		.desc = "IPv6 header or extension header chain truncated or inconsistent",
+		.ref = "RFC 8200",
+	},
+	[XLAT_DROP_TRUNCATED_L4] = {
+		.name = "truncated-transport",
+		.desc = "transport header cut short in a first fragment",
+		.ref = "RFC 7915 4.5, 5.5",
+	},
+	[XLAT_DROP_TTL_EXCEEDED] = {
+		.name = "ttl-exceeded",
+		.desc = "TTL or hop limit expired on a forwarding hop (Time Exceeded sent)",
+		.ref = "RFC 7915 4.1, 5.1",
+	},
+	[XLAT_DROP_SOURCE_ROUTE] = {
+		.name = "source-route",
+		.desc = "unexpired IPv4 LSRR/SSRR option (ICMPv4 3/5 sent)",
+		.ref = "RFC 7915 4.1",
+	},
+	[XLAT_DROP_ROUTING_HEADER] = {
+		.name = "routing-header",
+		.desc = "IPv6 Routing header with Segments Left > 0 (Parameter Problem sent)",
+		.ref = "RFC 7915 5.1",
+	},
+	[XLAT_DROP_UNTRANSLATABLE_SRC] = {
+		.name = "untranslatable-source",
+		.desc = "no mapping for the source address",
+		.ref = "RFC 7915 4.1, 5.1; RFC 6052 3.1",
+	},
+	[XLAT_DROP_UNTRANSLATABLE_DST] = {
+		.name = "untranslatable-destination",
+		.desc = "no mapping for the destination address",
+		.ref = "RFC 7915 4.1, 5.1; RFC 6052 3.1",
+	},
+	[XLAT_DROP_NO_NEAR_SIDE] = {
+		.name = "no-near-side-mapping",
+		.desc = "local-map is set and maps neither address (spoofed or foreign source)",
+		.ref = "SPEC near-side rule",
+	},
+	[XLAT_DROP_UDP_ZERO_CSUM] = {
+		.name = "udp-zero-checksum",
+		.desc = "zero-checksum UDPv4 with udp-zero-checksum drop",
+		.ref = "RFC 7915 4.5",
+	},
+	[XLAT_DROP_UDP_ZERO_CSUM_FRAG] = {
+		.name = "udp-zero-checksum-fragment",
+		.desc = "fragmented zero-checksum UDPv4",
+		.ref = "RFC 7915 4.5",
+	},
+	[XLAT_DROP_ICMP_TYPE] = {
+		.name = "icmp-type-untranslated",
+		.desc = "ICMP type or code without a translation",
+		.ref = "RFC 7915 4.2, 5.2",
+	},
+	[XLAT_DROP_ICMP_ERROR] = {
+		.name = "icmp-error-untranslated",
+		.desc = "ICMP error message (not translated yet)",
+		.ref = "RFC 7915 4.3, 5.3",
+	},
+	[XLAT_DROP_ICMP_FRAGMENT] = {
+		.name = "icmp-fragment",
+		.desc = "fragmented ICMP message (its checksum needs the whole message)",
+		.ref = "RFC 7915 4.2, 5.2",
+	},
+	[XLAT_DROP_NO_ROUTE] = {
+		.name = "no-route",
+		.desc = "no route for the translated packet",
 		.ref = "-",
 	},
 	[XLAT_DROP_NOMEM] = {

@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * xlat: IPv4 to IPv6 (RFC 7915 section 4).
+ *
+ * xlat_46() first validates the IPv4 packet and works out the IPv6 header
+ * without changing anything, so that a refusal can quote the packet as it
+ * arrived in an ICMPv4 error; then it rewrites the packet in place.
+ */
+
+#include <linux/icmp.h>
+#include <linux/icmpv6.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/skbuff.h>
+#include <linux/tcp.h>
+#include <linux/udp.h>
+#include <net/checksum.h>
+#include <net/ip.h>
+#include <net/ip6_checksum.h>
+#include <net/ipv6.h>
+#include <uapi/linux/lwtunnel_xlat.h>
+
+#include "xlat.h"
+
+/**
+ * struct xlat_46_plan - what xlat_46() will write
+ * @ip6: the IPv6 header
+ * @fh: the Fragment Header, when @frag
+ * @ihl: length of the IPv4 header being replaced
+ * @l4len: bytes after the IPv4 header
+ * @l4need: bytes of transport header to make writable
+ * @proto: the IPv4 protocol
+ * @frag: the IPv4 packet is a fragment, so a Fragment Header is added
+ * @l4: the transport header is in this packet (first fragment or whole)
+ * @udp_zero: the UDP checksum is zero and is to be computed
+ * @icmp6_type: the ICMPv6 type of a translated echo
+ */
+struct xlat_46_plan {
+	struct ipv6hdr ip6;
+	struct frag_hdr fh;
+	unsigned int ihl;
+	unsigned int l4len;
+	unsigned int l4need;
+	u8 proto;
+	bool frag;
+	bool l4;
+	bool udp_zero;
+	u8 icmp6_type;
+};
+
+/*
+ * RFC 7915 section 4.1: "If an IPv4 packet contains an unexpired source
+ * route option, the packet is dropped and an ICMPv4 error returned. An
+ * option is unexpired while its pointer does not exceed its length (RFC 791
+ * section 3.1). Malformed options end the scan; they are not ours to judge.
+ */
+static bool xlat_46_src_route(const u8 *opt, unsigned int len)
+{
+	unsigned int i = 0, olen;
+
+	while (i < len) {
+		switch (opt[i]) {
+		case IPOPT_END:
+			return false;
+		case IPOPT_NOOP:
+			i++;
+			continue;
+		}
+		if (i + 2 > len)
+			return false;
+		olen = opt[i + 1];
+		if (olen < 2 || i + olen > len)
+			return false;
+		if ((opt[i] == IPOPT_LSRR || opt[i] == IPOPT_SSRR) && olen >= 3 &&
+		    opt[i + 2] <= olen)
+			return true;
+		i += olen;
+	}
+	return false;
+}
+
+/*
+ * Addresses (RFC 7915 section 4.1, mapped as SPEC.md says), with the
+ * near-side rule first: a packet none of whose addresses local-map knows is
+ * dropped without an answer, since its source may be spoofed.
+ */
+static int xlat_46_addrs(const struct xlat_cfg *cfg, const struct iphdr *iph,
+			 struct ipv6hdr *ip6, struct xlat_err *err)
+{
+	enum xlat_via vs, vd;
+
+	vs = xlat_map_4to6(cfg, iph->saddr, &ip6->saddr);
+	vd = xlat_map_4to6(cfg, iph->daddr, &ip6->daddr);
+	if (cfg->n_local && vs != XLAT_VIA_LOCAL && vd != XLAT_VIA_LOCAL)
+		return xlat_fail(err, XLAT_DROP_NO_NEAR_SIDE);
+	/* RFC 7915 section 4.4: administratively prohibited. */
+	if (vs == XLAT_VIA_NONE)
+		return xlat_fail_icmp(err, XLAT_DROP_UNTRANSLATABLE_SRC,
+				      ICMP_DEST_UNREACH, ICMP_PKT_FILTERED, 0);
+	if (vd == XLAT_VIA_NONE)
+		return xlat_fail_icmp(err, XLAT_DROP_UNTRANSLATABLE_DST,
+				      ICMP_DEST_UNREACH, ICMP_PKT_FILTERED, 0);
+	return 0;
+}
+
+/* The transport header of a first fragment or whole packet (section 4.5). */
+static int xlat_46_l4(const struct sk_buff *skb, const struct xlat_cfg *cfg,
+		      struct xlat_46_plan *p, struct xlat_err *err)
+{
+	const struct icmphdr *ih;
+	struct icmphdr ihbuf;
+	const __sum16 *check;
+	__sum16 checkbuf;
+
+	switch (p->proto) {
+	case IPPROTO_TCP:
+		p->l4need = offsetofend(struct tcphdr, check);
+		break;
+	case IPPROTO_UDP:
+		p->l4need = sizeof(struct udphdr);
+		if (p->l4len < p->l4need)
+			break;
+		check = skb_header_pointer(skb, p->ihl +
+					   offsetof(struct udphdr, check),
+					   sizeof(checkbuf), &checkbuf);
+		if (!check)
+			return xlat_fail(err, XLAT_DROP_TRUNCATED_L4);
+		if (*check)
+			break;
+		/* A zero checksum cannot stay zero in IPv6. */
+		if (p->frag)
+			return xlat_fail(err, XLAT_DROP_UDP_ZERO_CSUM_FRAG);
+		if (cfg->udp_zero_csum == XLAT_UDP_ZERO_CSUM_DROP)
+			return xlat_fail(err, XLAT_DROP_UDP_ZERO_CSUM);
+		p->udp_zero = true;
+		break;
+	case IPPROTO_ICMP:
+		p->l4need = sizeof(struct icmphdr);
+		ih = skb_header_pointer(skb, p->ihl, sizeof(ihbuf), &ihbuf);
+		if (!ih || p->l4len < p->l4need)
+			return xlat_fail(err, XLAT_DROP_TRUNCATED_L4);
+		/* Section 4.2: echo and echo reply translate; errors are
+		 * section 4.3; every other type is silently dropped.
+		 */
+		switch (ih->type) {
+		case ICMP_ECHO:
+			p->icmp6_type = ICMPV6_ECHO_REQUEST;
+			break;
+		case ICMP_ECHOREPLY:
+			p->icmp6_type = ICMPV6_ECHO_REPLY;
+			break;
+		case ICMP_DEST_UNREACH:
+		case ICMP_TIME_EXCEEDED:
+		case ICMP_PARAMETERPROB:
+			return xlat_fail(err, XLAT_DROP_ICMP_ERROR);
+		default:
+			return xlat_fail(err, XLAT_DROP_ICMP_TYPE);
+		}
+		break;
+	default:
+		/* Section 4.5: other protocols pass untouched. */
+		return 0;
+	}
+	if (p->l4len < p->l4need)
+		return xlat_fail(err, XLAT_DROP_TRUNCATED_L4);
+	return 0;
+}
+
+static int xlat_46_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
+			bool fwd, struct xlat_46_plan *p, struct xlat_err *err)
+{
+	const struct iphdr *iph;
+	unsigned int tot;
+	u16 frag_off;
+	u8 proto6;
+	int ret;
+
+	memset(p, 0, sizeof(*p));
+	if (!pskb_may_pull(skb, sizeof(struct iphdr)))
+		return xlat_fail(err, XLAT_DROP_MALFORMED_IPV4);
+	iph = ip_hdr(skb);
+	p->ihl = iph->ihl * 4;
+	if (iph->version != 4 || p->ihl < sizeof(struct iphdr))
+		return xlat_fail(err, XLAT_DROP_MALFORMED_IPV4);
+	if (!pskb_may_pull(skb, p->ihl))
+		return xlat_fail(err, XLAT_DROP_MALFORMED_IPV4);
+	iph = ip_hdr(skb);
+	tot = ntohs(iph->tot_len);
+	if (tot < p->ihl || tot > skb->len)
+		return xlat_fail(err, XLAT_DROP_MALFORMED_IPV4);
+	if (pskb_trim_rcsum(skb, tot))
+		return xlat_fail(err, XLAT_DROP_NOMEM);
+	iph = ip_hdr(skb);
+
+	if (p->ihl > sizeof(struct iphdr) &&
+	    xlat_46_src_route((const u8 *)(iph + 1),
+			      p->ihl - sizeof(struct iphdr)))
+		return xlat_fail_icmp(err, XLAT_DROP_SOURCE_ROUTE,
+				      ICMP_DEST_UNREACH, ICMP_SR_FAILED, 0);
+
+	/*
+	 * Hop limit (section 4.1): copied from the TTL. A forwarded packet
+	 * arrives here before the IPv4 forwarding path and is decremented
+	 * once by IPv6 forwarding after translation, so the expiry check is
+	 * ours; a locally generated packet has made no hop.
+	 */
+	if (fwd && iph->ttl <= 1)
+		return xlat_fail_icmp(err, XLAT_DROP_TTL_EXCEEDED,
+				      ICMP_TIME_EXCEEDED, ICMP_EXC_TTL, 0);
+
+	ret = xlat_46_addrs(cfg, iph, &p->ip6, err);
+	if (ret)
+		return ret;
+
+	p->proto = iph->protocol;
+	p->l4len = tot - p->ihl;
+	frag_off = ntohs(iph->frag_off);
+	p->frag = frag_off & (IP_MF | IP_OFFSET);
+	p->l4 = !(frag_off & IP_OFFSET);
+	if (p->proto == IPPROTO_ICMP && p->frag)
+		return xlat_fail(err, XLAT_DROP_ICMP_FRAGMENT);
+	if (p->l4) {
+		ret = xlat_46_l4(skb, cfg, p, err);
+		if (ret)
+			return ret;
+	}
+
+	proto6 = p->proto == IPPROTO_ICMP ? IPPROTO_ICMPV6 : p->proto;
+	ip6_flow_hdr(&p->ip6, cfg->tclass == XLAT_TCLASS_ZERO ? 0 : iph->tos,
+		     0);
+	p->ip6.hop_limit = iph->ttl;
+	if (p->frag) {
+		/* Section 4.1, fragments: RFC 8021, no atomic fragments. */
+		p->ip6.nexthdr = NEXTHDR_FRAGMENT;
+		p->ip6.payload_len = htons(p->l4len + sizeof(struct frag_hdr));
+		p->fh.nexthdr = proto6;
+		p->fh.frag_off = htons(((frag_off & IP_OFFSET) << 3) |
+				       (frag_off & IP_MF ? IP6_MF : 0));
+		p->fh.identification = htonl(ntohs(iph->id));
+	} else {
+		p->ip6.nexthdr = proto6;
+		p->ip6.payload_len = htons(p->l4len);
+	}
+	return 0;
+}
+
+/* Section 4.5: the pseudo-header changes; the rest of the sum does not. */
+static void xlat_46_csum(struct sk_buff *skb, const struct xlat_46_plan *p,
+			 const struct iphdr *iph)
+{
+	const struct ipv6hdr *ip6 = &p->ip6;
+	void *l4 = skb->data + p->ihl;
+	struct icmphdr *ih;
+	struct udphdr *uh;
+	struct tcphdr *th;
+	__wsum diff;
+
+	diff = csum_sub(csum_partial(&ip6->saddr, 2 * sizeof(ip6->saddr), 0),
+			csum_partial(&iph->saddr, 2 * sizeof(iph->saddr), 0));
+
+	switch (p->proto) {
+	case IPPROTO_TCP:
+		th = l4;
+		inet_proto_csum_replace_by_diff(&th->check, skb, diff, true,
+						true);
+		break;
+	case IPPROTO_UDP:
+		uh = l4;
+		if (p->udp_zero) {
+			uh->check = csum_ipv6_magic(&ip6->saddr, &ip6->daddr,
+						    p->l4len, IPPROTO_UDP,
+						    skb_checksum(skb, p->ihl,
+								 p->l4len, 0));
+		} else {
+			inet_proto_csum_replace_by_diff(&uh->check, skb, diff,
+							true, true);
+			if (skb->ip_summed == CHECKSUM_PARTIAL)
+				break;
+		}
+		if (!uh->check)
+			uh->check = CSUM_MANGLED_0;
+		break;
+	case IPPROTO_ICMP:
+		/*
+		 * Section 4.2: the type changes and ICMPv6 covers a
+		 * pseudo-header. An incremental update (RFC 1624) leaves a
+		 * corrupt checksum exactly as corrupt.
+		 */
+		ih = l4;
+		csum_replace2(&ih->checksum, htons(ih->type << 8),
+			      htons(p->icmp6_type << 8));
+		ih->type = p->icmp6_type;
+		csum_replace_by_diff(&ih->checksum,
+				     ~csum_unfold(csum_ipv6_magic(&ip6->saddr,
+								  &ip6->daddr,
+								  p->l4len,
+								  IPPROTO_ICMPV6,
+								  0)));
+		break;
+	}
+}
+
+static int xlat_46_apply(struct sk_buff *skb, const struct xlat_46_plan *p)
+{
+	unsigned int hlen6 = sizeof(struct ipv6hdr) +
+			     (p->frag ? sizeof(struct frag_hdr) : 0);
+
+	if (p->proto == IPPROTO_ICMP && skb->ip_summed == CHECKSUM_PARTIAL &&
+	    skb_checksum_help(skb))
+		return -ENOMEM;
+	if (skb_ensure_writable(skb, p->ihl + (p->l4 ? p->l4need : 0)))
+		return -ENOMEM;
+	if (hlen6 > p->ihl && skb_cow_head(skb, hlen6 - p->ihl))
+		return -ENOMEM;
+
+	if (p->l4)
+		xlat_46_csum(skb, p, ip_hdr(skb));
+
+	__skb_pull(skb, p->ihl);
+	skb_push(skb, hlen6);
+	skb_reset_network_header(skb);
+	memcpy(skb->data, &p->ip6, sizeof(p->ip6));
+	if (p->frag)
+		memcpy(skb->data + sizeof(p->ip6), &p->fh, sizeof(p->fh));
+	skb_set_transport_header(skb, hlen6);
+	skb->protocol = htons(ETH_P_IPV6);
+	/* The sum over the packet changed with its header. */
+	if (skb->ip_summed == CHECKSUM_COMPLETE)
+		skb->ip_summed = CHECKSUM_NONE;
+	return 0;
+}
+
+/**
+ * xlat_46() - translate an IPv4 packet to IPv6 in place
+ * @net: namespace of the encap
+ * @skb: the packet, network header at skb->data
+ * @cfg: configuration of the encap
+ * @fwd: the packet is being forwarded (not locally generated)
+ * @err: on failure, the drop reason and the ICMPv4 error to send, if any
+ *
+ * On failure before any change the packet is as it arrived, so the ICMPv4
+ * error can quote it; a failure to allocate may leave it half-translated,
+ * and never asks for an ICMP error.
+ *
+ * Return: 0 on success, a negative error otherwise.
+ */
+int xlat_46(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
+	    bool fwd, struct xlat_err *err)
+{
+	struct xlat_46_plan p;
+	int ret;
+
+	ret = xlat_46_plan(skb, cfg, fwd, &p, err);
+	if (ret)
+		return ret;
+	if (xlat_46_apply(skb, &p))
+		return xlat_fail(err, XLAT_DROP_NOMEM);
+	return 0;
+}

@@ -1,0 +1,351 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * xlat: IPv6 to IPv4 (RFC 7915 section 5).
+ *
+ * As in xlat_46.c, the packet is validated and the IPv4 header worked out
+ * before anything changes; then the IPv6 header and the extension headers
+ * in front of the transport header are replaced by a 20-byte IPv4 header.
+ */
+
+#include <linux/icmp.h>
+#include <linux/icmpv6.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/skbuff.h>
+#include <linux/tcp.h>
+#include <linux/udp.h>
+#include <net/checksum.h>
+#include <net/ip.h>
+#include <net/ip6_checksum.h>
+#include <net/dsfield.h>
+#include <net/ipv6.h>
+#include <uapi/linux/lwtunnel_xlat.h>
+
+#include "xlat.h"
+
+/* Section 5.1: above this IPv4 length, a packet without a Fragment Header
+ * gets DF set.
+ */
+#define XLAT_64_DF_THRESHOLD	1260
+
+/* Extension headers skipped before the upper layer (bounded walk). */
+#define XLAT_64_MAX_EXTHDRS	16
+
+/**
+ * struct xlat_64_plan - what xlat_64() will write
+ * @ip4: the IPv4 header
+ * @l4off: offset of the upper-layer header, i.e. bytes being replaced
+ * @l4len: bytes from @l4off to the end of the packet
+ * @l4need: bytes of transport header to make writable
+ * @proto6: the upper-layer protocol as IPv6 names it
+ * @frag: the packet has a Fragment Header
+ * @l4: the transport header is in this packet (first fragment or whole)
+ * @icmp4_type: the ICMPv4 type of a translated echo
+ * @gen_id: no Fragment Header and DF clear: an identification is needed
+ */
+struct xlat_64_plan {
+	struct iphdr ip4;
+	unsigned int l4off;
+	unsigned int l4len;
+	unsigned int l4need;
+	u8 proto6;
+	bool frag;
+	bool l4;
+	u8 icmp4_type;
+	bool gen_id;
+};
+
+/*
+ * Walk Hop-by-Hop, Destination Options, Routing and Fragment headers up to
+ * the upper layer (section 5.1, "Protocol"). Every header must lie inside
+ * the payload. A Routing header with Segments Left other than zero is not
+ * translated: Parameter Problem pointing at that field.
+ */
+static int xlat_64_exthdrs(const struct sk_buff *skb, unsigned int end,
+			   struct xlat_64_plan *p, u16 *frag_off, __be32 *id,
+			   struct xlat_err *err)
+{
+	unsigned int off = sizeof(struct ipv6hdr), n;
+	u8 nexthdr = ipv6_hdr(skb)->nexthdr;
+	struct frag_hdr fhbuf;
+	const struct frag_hdr *fh;
+	u8 buf[4];
+	const u8 *h;
+
+	for (n = 0; n < XLAT_64_MAX_EXTHDRS; n++) {
+		switch (nexthdr) {
+		case NEXTHDR_HOP:
+		case NEXTHDR_DEST:
+		case NEXTHDR_ROUTING:
+			h = skb_header_pointer(skb, off, sizeof(buf), buf);
+			if (!h || off + (h[1] + 1) * 8 > end)
+				return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
+			if (nexthdr == NEXTHDR_ROUTING && h[3])
+				return xlat_fail_icmp(err,
+						      XLAT_DROP_ROUTING_HEADER,
+						      ICMPV6_PARAMPROB,
+						      ICMPV6_HDR_FIELD, off + 3);
+			nexthdr = h[0];
+			off += (h[1] + 1) * 8;
+			break;
+		case NEXTHDR_FRAGMENT:
+			fh = skb_header_pointer(skb, off, sizeof(fhbuf), &fhbuf);
+			if (p->frag || !fh || off + sizeof(*fh) > end)
+				return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
+			p->frag = true;
+			*frag_off = ntohs(fh->frag_off);
+			*id = fh->identification;
+			nexthdr = fh->nexthdr;
+			off += sizeof(*fh);
+			break;
+		default:
+			p->l4off = off;
+			p->proto6 = nexthdr;
+			return 0;
+		}
+	}
+	return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
+}
+
+/* Addresses, near-side rule first (see xlat_46_addrs()). */
+static int xlat_64_addrs(const struct xlat_cfg *cfg,
+			 const struct ipv6hdr *ip6, struct iphdr *ip4,
+			 struct xlat_err *err)
+{
+	enum xlat_via vs, vd;
+
+	vs = xlat_map_6to4(cfg, &ip6->saddr, &ip4->saddr);
+	vd = xlat_map_6to4(cfg, &ip6->daddr, &ip4->daddr);
+	if (cfg->n_local && vs != XLAT_VIA_LOCAL && vd != XLAT_VIA_LOCAL)
+		return xlat_fail(err, XLAT_DROP_NO_NEAR_SIDE);
+	/* RFC 7915 section 5.4: administratively prohibited. */
+	if (vs == XLAT_VIA_NONE)
+		return xlat_fail_icmp(err, XLAT_DROP_UNTRANSLATABLE_SRC,
+				      ICMPV6_DEST_UNREACH, ICMPV6_ADM_PROHIBITED,
+				      0);
+	if (vd == XLAT_VIA_NONE)
+		return xlat_fail_icmp(err, XLAT_DROP_UNTRANSLATABLE_DST,
+				      ICMPV6_DEST_UNREACH, ICMPV6_ADM_PROHIBITED,
+				      0);
+	return 0;
+}
+
+/* The transport header of a first fragment or whole packet (section 5.5). */
+static int xlat_64_l4(const struct sk_buff *skb, struct xlat_64_plan *p,
+		      struct xlat_err *err)
+{
+	const struct icmp6hdr *ih;
+	struct icmp6hdr ihbuf;
+
+	switch (p->proto6) {
+	case IPPROTO_TCP:
+		p->l4need = offsetofend(struct tcphdr, check);
+		break;
+	case IPPROTO_UDP:
+		p->l4need = sizeof(struct udphdr);
+		break;
+	case IPPROTO_ICMPV6:
+		p->l4need = sizeof(struct icmp6hdr);
+		ih = skb_header_pointer(skb, p->l4off, sizeof(ihbuf), &ihbuf);
+		if (!ih || p->l4len < p->l4need)
+			return xlat_fail(err, XLAT_DROP_TRUNCATED_L4);
+		/* Section 5.2: echo translates, errors are section 5.3,
+		 * every other type is silently dropped.
+		 */
+		switch (ih->icmp6_type) {
+		case ICMPV6_ECHO_REQUEST:
+			p->icmp4_type = ICMP_ECHO;
+			break;
+		case ICMPV6_ECHO_REPLY:
+			p->icmp4_type = ICMP_ECHOREPLY;
+			break;
+		case ICMPV6_DEST_UNREACH:
+		case ICMPV6_PKT_TOOBIG:
+		case ICMPV6_TIME_EXCEED:
+		case ICMPV6_PARAMPROB:
+			return xlat_fail(err, XLAT_DROP_ICMP_ERROR);
+		default:
+			return xlat_fail(err, XLAT_DROP_ICMP_TYPE);
+		}
+		break;
+	default:
+		return 0;
+	}
+	if (p->l4len < p->l4need)
+		return xlat_fail(err, XLAT_DROP_TRUNCATED_L4);
+	return 0;
+}
+
+static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
+			bool fwd, struct xlat_64_plan *p, struct xlat_err *err)
+{
+	const struct ipv6hdr *ip6;
+	unsigned int end, tot;
+	u16 frag_off = 0;
+	__be32 id = 0;
+	int ret;
+
+	memset(p, 0, sizeof(*p));
+	if (!pskb_may_pull(skb, sizeof(struct ipv6hdr)))
+		return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
+	ip6 = ipv6_hdr(skb);
+	/* A zero payload length is a jumbogram (RFC 2675): never here. */
+	end = sizeof(*ip6) + ntohs(ip6->payload_len);
+	if (ip6->version != 6 || !ip6->payload_len || end > skb->len)
+		return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
+	if (pskb_trim_rcsum(skb, end))
+		return xlat_fail(err, XLAT_DROP_NOMEM);
+
+	ret = xlat_64_exthdrs(skb, end, p, &frag_off, &id, err);
+	if (ret)
+		return ret;
+	ip6 = ipv6_hdr(skb);
+
+	/* Hop limit: as for the TTL in xlat_46_plan(). */
+	if (fwd && ip6->hop_limit <= 1)
+		return xlat_fail_icmp(err, XLAT_DROP_TTL_EXCEEDED,
+				      ICMPV6_TIME_EXCEED,
+				      ICMPV6_EXC_HOPLIMIT, 0);
+
+	ret = xlat_64_addrs(cfg, ip6, &p->ip4, err);
+	if (ret)
+		return ret;
+
+	p->l4len = end - p->l4off;
+	p->l4 = !(frag_off & IP6_OFFSET);
+	if (p->proto6 == IPPROTO_ICMPV6 && p->frag)
+		return xlat_fail(err, XLAT_DROP_ICMP_FRAGMENT);
+	if (p->l4) {
+		ret = xlat_64_l4(skb, p, err);
+		if (ret)
+			return ret;
+	}
+
+	tot = sizeof(struct iphdr) + p->l4len;
+	p->ip4.version = 4;
+	p->ip4.ihl = sizeof(struct iphdr) / 4;
+	p->ip4.tos = cfg->present & XLAT_CFG_TOS4 ? cfg->tos4 :
+		     ipv6_get_dsfield(ip6);
+	p->ip4.tot_len = htons(tot);
+	p->ip4.ttl = ip6->hop_limit;
+	p->ip4.protocol = p->proto6 == IPPROTO_ICMPV6 ? IPPROTO_ICMP :
+			  p->proto6;
+	if (p->frag) {
+		/* Section 5.1.1: low 16 bits of the identification, MF and
+		 * offset copied, DF clear.
+		 */
+		p->ip4.id = htons(ntohl(id) & 0xffff);
+		p->ip4.frag_off = htons((frag_off >> 3) |
+					(frag_off & IP6_MF ? IP_MF : 0));
+	} else if (tot > XLAT_64_DF_THRESHOLD) {
+		p->ip4.frag_off = htons(IP_DF);
+	} else {
+		p->gen_id = true;
+	}
+	return 0;
+}
+
+/* Section 5.5: the pseudo-header changes; ICMP loses it altogether. */
+static void xlat_64_csum(struct sk_buff *skb, const struct xlat_64_plan *p,
+			 const struct ipv6hdr *ip6)
+{
+	const struct iphdr *ip4 = &p->ip4;
+	void *l4 = skb->data + p->l4off;
+	struct icmp6hdr *ih;
+	struct udphdr *uh;
+	struct tcphdr *th;
+	__wsum diff;
+
+	diff = csum_sub(csum_partial(&ip4->saddr, 2 * sizeof(ip4->saddr), 0),
+			csum_partial(&ip6->saddr, 2 * sizeof(ip6->saddr), 0));
+
+	switch (p->proto6) {
+	case IPPROTO_TCP:
+		th = l4;
+		inet_proto_csum_replace_by_diff(&th->check, skb, diff, true,
+						true);
+		break;
+	case IPPROTO_UDP:
+		uh = l4;
+		/* Zero means "no checksum" to IPv4: it may stay zero. */
+		if (!uh->check && skb->ip_summed != CHECKSUM_PARTIAL)
+			break;
+		inet_proto_csum_replace_by_diff(&uh->check, skb, diff, true,
+						true);
+		if (!uh->check && skb->ip_summed != CHECKSUM_PARTIAL)
+			uh->check = CSUM_MANGLED_0;
+		break;
+	case IPPROTO_ICMPV6:
+		/* Section 5.2, incrementally (RFC 1624). */
+		ih = l4;
+		csum_replace_by_diff(&ih->icmp6_cksum,
+				     csum_unfold(csum_ipv6_magic(&ip6->saddr,
+								 &ip6->daddr,
+								 p->l4len,
+								 IPPROTO_ICMPV6,
+								 0)));
+		csum_replace2(&ih->icmp6_cksum, htons(ih->icmp6_type << 8),
+			      htons(p->icmp4_type << 8));
+		ih->icmp6_type = p->icmp4_type;
+		break;
+	}
+}
+
+static int xlat_64_apply(struct net *net, struct sk_buff *skb,
+			 struct xlat_64_plan *p)
+{
+	struct iphdr *iph;
+
+	if (p->proto6 == IPPROTO_ICMPV6 &&
+	    skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
+		return -ENOMEM;
+	if (skb_ensure_writable(skb, p->l4off + (p->l4 ? p->l4need : 0)))
+		return -ENOMEM;
+
+	if (p->l4)
+		xlat_64_csum(skb, p, ipv6_hdr(skb));
+
+	__skb_pull(skb, p->l4off);
+	skb_push(skb, sizeof(struct iphdr));
+	skb_reset_network_header(skb);
+	iph = ip_hdr(skb);
+	memcpy(iph, &p->ip4, sizeof(*iph));
+	/* Section 5.1: an identification for packets that may be
+	 * fragmented further on the IPv4 side.
+	 */
+	if (p->gen_id)
+		__ip_select_ident(net, iph, 1);
+	ip_send_check(iph);
+	skb_set_transport_header(skb, sizeof(struct iphdr));
+	skb->protocol = htons(ETH_P_IP);
+	if (skb->ip_summed == CHECKSUM_COMPLETE)
+		skb->ip_summed = CHECKSUM_NONE;
+	return 0;
+}
+
+/**
+ * xlat_64() - translate an IPv6 packet to IPv4 in place
+ * @net: namespace of the encap
+ * @skb: the packet, network header at skb->data
+ * @cfg: configuration of the encap
+ * @fwd: the packet is being forwarded (not locally generated)
+ * @err: on failure, the drop reason and the ICMPv6 error to send, if any
+ *
+ * Failures before any change leave the packet as it arrived (see
+ * xlat_46()).
+ *
+ * Return: 0 on success, a negative error otherwise.
+ */
+int xlat_64(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
+	    bool fwd, struct xlat_err *err)
+{
+	struct xlat_64_plan p;
+	int ret;
+
+	ret = xlat_64_plan(skb, cfg, fwd, &p, err);
+	if (ret)
+		return ret;
+	if (xlat_64_apply(net, skb, &p))
+		return xlat_fail(err, XLAT_DROP_NOMEM);
+	return 0;
+}

@@ -1,0 +1,474 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * xlat: address mapping (SPEC "Addressing"; RFC 6052, RFC 7757).
+ *
+ * For each address, the first rule that applies wins: local-map (longest
+ * match), eam (longest match), remote-prefix6 (RFC 6052), else the address
+ * is untranslatable. The longest-prefix-match tables are built once with
+ * the configuration and only read afterwards.
+ */
+
+#include <linux/inetdevice.h>
+#include <linux/slab.h>
+#include <linux/sort.h>
+#include <net/ipv6.h>
+
+#include "xlat.h"
+
+/**
+ * struct xlat_lpm_ent - one prefix of a table
+ * @key: the prefix, host bits zero (an IPv4 key is in the first word)
+ * @len: prefix length
+ * @idx: index of the configuration entry it came from
+ */
+struct xlat_lpm_ent {
+	struct in6_addr key;
+	u8 len;
+	u16 idx;
+};
+
+/**
+ * struct xlat_lpm - longest-prefix match over a set of prefixes
+ * @n: number of entries
+ * @n_lens: number of distinct prefix lengths
+ * @lens: the distinct lengths, longest first
+ * @start: entries of @lens[i] are @ent[@start[i]] to @ent[@start[i + 1] - 1],
+ *	sorted by key
+ * @ent: the entries
+ *
+ * A lookup masks the address to each length present, longest first, and
+ * binary-searches that length's entries: O(lengths * log n), independent
+ * of how many entries share a length.
+ */
+struct xlat_lpm {
+	unsigned int n;
+	unsigned int n_lens;
+	u8 lens[129];
+	unsigned int start[130];
+	struct xlat_lpm_ent ent[] __counted_by(n);
+};
+
+/**
+ * struct xlat_tables - the lookup tables of one configuration
+ * @local4: local-map by IPv4 prefix
+ * @local6: local-map by IPv6 prefix
+ * @eam4: eam by IPv4 prefix
+ * @eam6: eam by IPv6 prefix
+ * @deny: denylist4
+ */
+struct xlat_tables {
+	struct xlat_lpm *local4;
+	struct xlat_lpm *local6;
+	struct xlat_lpm *eam4;
+	struct xlat_lpm *eam6;
+	struct xlat_lpm *deny;
+};
+
+static int xlat_lpm_cmp(const void *a, const void *b)
+{
+	const struct xlat_lpm_ent *x = a, *y = b;
+
+	if (x->len != y->len)
+		return x->len > y->len ? -1 : 1;
+	return memcmp(&x->key, &y->key, sizeof(x->key));
+}
+
+static struct xlat_lpm *xlat_lpm_alloc(unsigned int n)
+{
+	struct xlat_lpm *t = kzalloc(struct_size(t, ent, n), GFP_KERNEL);
+
+	if (t)
+		t->n = n;
+	return t;
+}
+
+/* Sort the entries and index the lengths. */
+static void xlat_lpm_finish(struct xlat_lpm *t)
+{
+	unsigned int i;
+
+	sort(t->ent, t->n, sizeof(t->ent[0]), xlat_lpm_cmp, NULL);
+	t->n_lens = 0;
+	for (i = 0; i < t->n; i++) {
+		if (i && t->ent[i].len == t->ent[i - 1].len)
+			continue;
+		t->lens[t->n_lens] = t->ent[i].len;
+		t->start[t->n_lens++] = i;
+	}
+	t->start[t->n_lens] = t->n;
+}
+
+static int xlat_lpm_search(const struct xlat_lpm *t, unsigned int li,
+			   const struct in6_addr *key)
+{
+	unsigned int lo = t->start[li], hi = t->start[li + 1];
+
+	while (lo < hi) {
+		unsigned int mid = lo + (hi - lo) / 2;
+		int c = memcmp(key, &t->ent[mid].key, sizeof(*key));
+
+		if (!c)
+			return t->ent[mid].idx;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+/**
+ * xlat_lpm_lookup6() - longest match of an IPv6 address
+ * @t: table, or NULL
+ * @a: address
+ *
+ * Return: the index given to the matching entry, or -1.
+ */
+int xlat_lpm_lookup6(const struct xlat_lpm *t, const struct in6_addr *a)
+{
+	struct in6_addr key;
+	unsigned int i;
+	int idx;
+
+	if (!t)
+		return -1;
+	for (i = 0; i < t->n_lens; i++) {
+		ipv6_addr_prefix(&key, a, t->lens[i]);
+		idx = xlat_lpm_search(t, i, &key);
+		if (idx >= 0)
+			return idx;
+	}
+	return -1;
+}
+
+/**
+ * xlat_lpm_lookup4() - longest match of an IPv4 address
+ * @t: table, or NULL
+ * @a: address
+ *
+ * Return: the index given to the matching entry, or -1.
+ */
+int xlat_lpm_lookup4(const struct xlat_lpm *t, __be32 a)
+{
+	struct in6_addr key = {};
+	unsigned int i;
+	int idx;
+
+	if (!t)
+		return -1;
+	for (i = 0; i < t->n_lens; i++) {
+		key.s6_addr32[0] = a & inet_make_mask(t->lens[i]);
+		idx = xlat_lpm_search(t, i, &key);
+		if (idx >= 0)
+			return idx;
+	}
+	return -1;
+}
+
+/**
+ * xlat_lpm_build4() - build an IPv4 table
+ * @p: prefixes, host bits zero
+ * @stride: bytes from one prefix to the next in @p
+ * @n: number of prefixes; the index of each is its position
+ *
+ * Return: the table (NULL when @n is 0) or an ERR_PTR.
+ */
+struct xlat_lpm *xlat_lpm_build4(const struct xlat_pfx4 *p, size_t stride,
+				 unsigned int n)
+{
+	struct xlat_lpm *t;
+	unsigned int i;
+
+	if (!n)
+		return NULL;
+	t = xlat_lpm_alloc(n);
+	if (!t)
+		return ERR_PTR(-ENOMEM);
+	for (i = 0; i < n; i++) {
+		const struct xlat_pfx4 *q = (const void *)p + i * stride;
+
+		t->ent[i].key.s6_addr32[0] = q->addr;
+		t->ent[i].len = q->len;
+		t->ent[i].idx = i;
+	}
+	xlat_lpm_finish(t);
+	return t;
+}
+
+/**
+ * xlat_lpm_build6() - build an IPv6 table
+ * @p: prefixes, host bits zero
+ * @stride: bytes from one prefix to the next in @p
+ * @n: number of prefixes; the index of each is its position
+ *
+ * Return: the table (NULL when @n is 0) or an ERR_PTR.
+ */
+struct xlat_lpm *xlat_lpm_build6(const struct xlat_pfx6 *p, size_t stride,
+				 unsigned int n)
+{
+	struct xlat_lpm *t;
+	unsigned int i;
+
+	if (!n)
+		return NULL;
+	t = xlat_lpm_alloc(n);
+	if (!t)
+		return ERR_PTR(-ENOMEM);
+	for (i = 0; i < n; i++) {
+		const struct xlat_pfx6 *q = (const void *)p + i * stride;
+
+		t->ent[i].key = q->addr;
+		t->ent[i].len = q->len;
+		t->ent[i].idx = i;
+	}
+	xlat_lpm_finish(t);
+	return t;
+}
+
+/**
+ * xlat_tables_free() - free the tables of a configuration
+ * @tab: tables, or NULL
+ */
+void xlat_tables_free(struct xlat_tables *tab)
+{
+	if (!tab)
+		return;
+	kfree(tab->local4);
+	kfree(tab->local6);
+	kfree(tab->eam4);
+	kfree(tab->eam6);
+	kfree(tab->deny);
+	kfree(tab);
+}
+
+/**
+ * xlat_tables_build() - build the lookup tables of a parsed configuration
+ * @cfg: the configuration; its @tab is set
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int xlat_tables_build(struct xlat_cfg *cfg)
+{
+	unsigned int n_eam = cfg->n_maps - cfg->n_local;
+	const struct xlat_map *eams = cfg->maps + cfg->n_local;
+	struct xlat_lpm **slots[5];
+	struct xlat_tables *tab;
+	unsigned int i;
+
+	tab = kzalloc(sizeof(*tab), GFP_KERNEL);
+	if (!tab)
+		return -ENOMEM;
+	tab->local4 = xlat_lpm_build4(&cfg->maps[0].p4, sizeof(cfg->maps[0]),
+				      cfg->n_local);
+	tab->local6 = xlat_lpm_build6(&cfg->maps[0].p6, sizeof(cfg->maps[0]),
+				      cfg->n_local);
+	tab->eam4 = xlat_lpm_build4(&eams->p4, sizeof(*eams), n_eam);
+	tab->eam6 = xlat_lpm_build6(&eams->p6, sizeof(*eams), n_eam);
+	tab->deny = xlat_lpm_build4(cfg->deny, sizeof(*cfg->deny),
+				    cfg->n_deny);
+	slots[0] = &tab->local4;
+	slots[1] = &tab->local6;
+	slots[2] = &tab->eam4;
+	slots[3] = &tab->eam6;
+	slots[4] = &tab->deny;
+	for (i = 0; i < ARRAY_SIZE(slots); i++) {
+		if (IS_ERR(*slots[i])) {
+			*slots[i] = NULL;
+			xlat_tables_free(tab);
+			return -ENOMEM;
+		}
+	}
+	cfg->tab = tab;
+	return 0;
+}
+
+/**
+ * xlat_rfc6052_embed() - IPv4-embedded IPv6 address (RFC 6052 section 2.2)
+ * @pfx: prefix of length 32, 40, 48, 56, 64 or 96
+ * @v4: the IPv4 address
+ * @out: the IPv6 address
+ *
+ * The 32 bits of @v4 follow the prefix, skipping bits 64-71 (the u-octet,
+ * zero); the suffix is zero.
+ */
+void xlat_rfc6052_embed(const struct xlat_pfx6 *pfx, __be32 v4,
+			struct in6_addr *out)
+{
+	const u8 *b = (const u8 *)&v4;
+	unsigned int pos = pfx->len / 8, i;
+
+	ipv6_addr_prefix(out, &pfx->addr, pfx->len);
+	for (i = 0; i < 4; i++) {
+		if (pos == 8)
+			pos++;
+		out->s6_addr[pos++] = b[i];
+	}
+}
+
+/**
+ * xlat_rfc6052_extract() - the IPv4 address in an IPv4-embedded address
+ * @pfx: prefix of length 32, 40, 48, 56, 64 or 96 that @a matches
+ * @a: the IPv6 address
+ *
+ * RFC 6052 section 2.2: the u-octet and the suffix are ignored.
+ *
+ * Return: the IPv4 address.
+ */
+__be32 xlat_rfc6052_extract(const struct xlat_pfx6 *pfx,
+			    const struct in6_addr *a)
+{
+	unsigned int pos = pfx->len / 8, i;
+	__be32 v4;
+	u8 *b = (u8 *)&v4;
+
+	for (i = 0; i < 4; i++) {
+		if (pos == 8)
+			pos++;
+		b[i] = a->s6_addr[pos++];
+	}
+	return v4;
+}
+
+/* RFC 7757 section 3: the prefix is replaced, the suffix copied. */
+static void xlat_eam_4to6(const struct xlat_map *m, __be32 v4,
+			  struct in6_addr *out)
+{
+	*out = m->p6.addr;
+	out->s6_addr32[3] |= v4 & ~inet_make_mask(m->p4.len);
+}
+
+static __be32 xlat_eam_6to4(const struct xlat_map *m, const struct in6_addr *a)
+{
+	return m->p4.addr | (a->s6_addr32[3] & ~inet_make_mask(m->p4.len));
+}
+
+static bool xlat_in4(__be32 a, __be32 pfx, unsigned int len)
+{
+	return (a & inet_make_mask(len)) == htonl(pfx);
+}
+
+/* Never translated through remote-prefix6 (SPEC "denylist4"). */
+static bool xlat_always_refused(__be32 a)
+{
+	return xlat_in4(a, 0x00000000, 8) ||	/* "this network" */
+	       xlat_in4(a, 0x7f000000, 8) ||	/* loopback */
+	       xlat_in4(a, 0xa9fe0000, 16) ||	/* link local */
+	       xlat_in4(a, 0xe0000000, 4) ||	/* multicast */
+	       a == htonl(0xffffffff);		/* limited broadcast */
+}
+
+/*
+ * RFC 6052 section 3.1: the well-known prefix must not carry non-global
+ * IPv4 addresses; translators must drop such packets. "Non-global" is the
+ * RFC 6890 registry's "Global: False" (private, shared, documentation,
+ * benchmarking, reserved, IETF protocol assignments).
+ */
+static bool xlat_non_global(__be32 a)
+{
+	return xlat_in4(a, 0x0a000000, 8) ||	/* RFC 1918 */
+	       xlat_in4(a, 0x64400000, 10) ||	/* RFC 6598 shared */
+	       xlat_in4(a, 0xac100000, 12) ||	/* RFC 1918 */
+	       xlat_in4(a, 0xc0000000, 24) ||	/* RFC 6890 IETF protocol */
+	       xlat_in4(a, 0xc0000200, 24) ||	/* RFC 5737 TEST-NET-1 */
+	       xlat_in4(a, 0xc0a80000, 16) ||	/* RFC 1918 */
+	       xlat_in4(a, 0xc6120000, 15) ||	/* RFC 2544 benchmarking */
+	       xlat_in4(a, 0xc6336400, 24) ||	/* RFC 5737 TEST-NET-2 */
+	       xlat_in4(a, 0xcb007100, 24) ||	/* RFC 5737 TEST-NET-3 */
+	       xlat_in4(a, 0xf0000000, 4);	/* reserved */
+}
+
+static bool xlat_wkp(const struct xlat_pfx6 *p)
+{
+	static const struct in6_addr wkp = {
+		.s6_addr = { 0, 0x64, 0xff, 0x9b }
+	};
+
+	return p->len == 96 && ipv6_addr_equal(&p->addr, &wkp);
+}
+
+static bool xlat_prefix_refuses(const struct xlat_cfg *cfg, __be32 a)
+{
+	return xlat_always_refused(a) ||
+	       xlat_lpm_lookup4(cfg->tab->deny, a) >= 0 ||
+	       (xlat_wkp(&cfg->remote6) && xlat_non_global(a));
+}
+
+/**
+ * xlat_map_4to6() - map an IPv4 address to IPv6
+ * @cfg: configuration
+ * @v4: the address
+ * @out: the IPv6 address, when mapped
+ *
+ * Return: the rule that mapped it, or %XLAT_VIA_NONE.
+ */
+enum xlat_via xlat_map_4to6(const struct xlat_cfg *cfg, __be32 v4,
+			    struct in6_addr *out)
+{
+	const struct xlat_map *m;
+	int i;
+
+	i = xlat_lpm_lookup4(cfg->tab->local4, v4);
+	if (i >= 0) {
+		m = &cfg->maps[i];
+		if (m->embed)
+			xlat_rfc6052_embed(&m->p6, v4, out);
+		else
+			xlat_eam_4to6(m, v4, out);
+		return XLAT_VIA_LOCAL;
+	}
+	i = xlat_lpm_lookup4(cfg->tab->eam4, v4);
+	if (i >= 0) {
+		xlat_eam_4to6(&cfg->maps[cfg->n_local + i], v4, out);
+		return XLAT_VIA_EAM;
+	}
+	if (!(cfg->present & XLAT_CFG_REMOTE6) || xlat_prefix_refuses(cfg, v4))
+		return XLAT_VIA_NONE;
+	xlat_rfc6052_embed(&cfg->remote6, v4, out);
+	return XLAT_VIA_PREFIX;
+}
+
+/**
+ * xlat_map_6to4() - map an IPv6 address to IPv4
+ * @cfg: configuration
+ * @v6: the address
+ * @out: the IPv4 address, when mapped
+ *
+ * A local-map in RFC 6052 form applies only when the embedded address is
+ * inside its IPv4 prefix.
+ *
+ * Return: the rule that mapped it, or %XLAT_VIA_NONE.
+ */
+enum xlat_via xlat_map_6to4(const struct xlat_cfg *cfg,
+			    const struct in6_addr *v6, __be32 *out)
+{
+	const struct xlat_map *m;
+	__be32 v4;
+	int i;
+
+	i = xlat_lpm_lookup6(cfg->tab->local6, v6);
+	if (i >= 0) {
+		m = &cfg->maps[i];
+		if (!m->embed) {
+			*out = xlat_eam_6to4(m, v6);
+			return XLAT_VIA_LOCAL;
+		}
+		v4 = xlat_rfc6052_extract(&m->p6, v6);
+		if ((v4 & inet_make_mask(m->p4.len)) == m->p4.addr) {
+			*out = v4;
+			return XLAT_VIA_LOCAL;
+		}
+	}
+	i = xlat_lpm_lookup6(cfg->tab->eam6, v6);
+	if (i >= 0) {
+		*out = xlat_eam_6to4(&cfg->maps[cfg->n_local + i], v6);
+		return XLAT_VIA_EAM;
+	}
+	if (!(cfg->present & XLAT_CFG_REMOTE6) ||
+	    !ipv6_prefix_equal(v6, &cfg->remote6.addr, cfg->remote6.len))
+		return XLAT_VIA_NONE;
+	v4 = xlat_rfc6052_extract(&cfg->remote6, v6);
+	if (xlat_prefix_refuses(cfg, v4))
+		return XLAT_VIA_NONE;
+	*out = v4;
+	return XLAT_VIA_PREFIX;
+}
