@@ -25,6 +25,11 @@ for n in $CLI $CLAT $PLAT $SRV; do ns_new $n; done
 ip link add c0 netns $CLI type veth peer name c1 netns $CLAT
 ip link add x0 netns $CLAT type veth peer name x1 netns $PLAT
 ip link add s0 netns $SRV type veth peer name s1 netns $PLAT
+# The IPv4 links leave room for the 20 bytes that translation adds, until
+# the translator answers oversized packets itself.
+for l in "$CLI c0" "$CLAT c1" "$PLAT s1" "$SRV s0"; do
+	ip -n ${l% *} link set ${l#* } mtu 1480
+done
 for l in "$CLI c0" "$CLAT c1" "$CLAT x0" "$PLAT x1" "$PLAT s1" "$SRV s0"; do
 	ip -n ${l% *} link set ${l#* } up
 done
