@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit tests of the xlat address mapping: RFC 6052 embedding against the
+ * examples of RFC 6052 section 2.4, RFC 7757 mappings against the examples
+ * of RFC 7757 Figure 1, the rule order of SPEC.md, and the longest-prefix
+ * match against a slow linear reference on random prefixes.
+ */
+
+#include <kunit/test.h>
+#include <linux/inet.h>
+#include <linux/inetdevice.h>
+#include <linux/prandom.h>
+#include <linux/slab.h>
+#include <net/ipv6.h>
+#include <uapi/linux/lwtunnel_xlat.h>
+
+#include "xlat.h"
+
+static __be32 v4(struct kunit *test, const char *s)
+{
+	__be32 a;
+
+	KUNIT_ASSERT_TRUE(test, in4_pton(s, -1, (u8 *)&a, -1, NULL));
+	return a;
+}
+
+static struct in6_addr v6(struct kunit *test, const char *s)
+{
+	struct in6_addr a;
+
+	KUNIT_ASSERT_TRUE(test, in6_pton(s, -1, a.s6_addr, -1, NULL));
+	return a;
+}
+
+/* RFC 6052 section 2.4, Table 1 and the well-known prefix example. */
+static const struct {
+	const char *pfx;
+	u8 len;
+	const char *addr;
+} rfc6052_examples[] = {
+	{ "2001:db8::", 32, "2001:db8:c000:221::" },
+	{ "2001:db8:100::", 40, "2001:db8:1c0:2:21::" },
+	{ "2001:db8:122::", 48, "2001:db8:122:c000:2:2100::" },
+	{ "2001:db8:122:300::", 56, "2001:db8:122:3c0:0:221::" },
+	{ "2001:db8:122:344::", 64, "2001:db8:122:344:c0:2:2100::" },
+	{ "2001:db8:122:344::", 96, "2001:db8:122:344::192.0.2.33" },
+	{ "64:ff9b::", 96, "64:ff9b::192.0.2.33" },
+};
+
+static void xlat_map_test_rfc6052_2_4(struct kunit *test)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(rfc6052_examples); i++) {
+		struct xlat_pfx6 p = {
+			.addr = v6(test, rfc6052_examples[i].pfx),
+			.len = rfc6052_examples[i].len,
+		};
+		struct in6_addr want = v6(test, rfc6052_examples[i].addr);
+		struct in6_addr got, noisy;
+
+		xlat_rfc6052_embed(&p, v4(test, "192.0.2.33"), &got);
+		KUNIT_EXPECT_TRUE_MSG(test, ipv6_addr_equal(&got, &want),
+				      "/%u: %pI6c", p.len, &got);
+		KUNIT_EXPECT_EQ(test, xlat_rfc6052_extract(&p, &want),
+				v4(test, "192.0.2.33"));
+		/* Section 2.2: suffix and u-octet ignored on input. */
+		noisy = want;
+		if (p.len != 96) {	/* a /96 has neither */
+			noisy.s6_addr[15] |= 0x5a;
+			noisy.s6_addr[8] = 0xff;
+		}
+		KUNIT_EXPECT_EQ(test, xlat_rfc6052_extract(&p, &noisy),
+				v4(test, "192.0.2.33"));
+	}
+}
+
+/* Build a configuration by hand: @n maps, @n_local of them local-map. */
+static struct xlat_cfg *cfg_new(struct kunit *test, unsigned int n,
+				unsigned int n_local)
+{
+	struct xlat_cfg *cfg = kzalloc(struct_size(cfg, maps, n), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, cfg);
+	cfg->n_maps = n;
+	cfg->n_local = n_local;
+	return cfg;
+}
+
+static void cfg_map(struct kunit *test, struct xlat_cfg *cfg, unsigned int i,
+		    const char *a4, u8 l4, const char *a6, u8 l6)
+{
+	cfg->maps[i].p4.addr = v4(test, a4);
+	cfg->maps[i].p4.len = l4;
+	cfg->maps[i].p6.addr = v6(test, a6);
+	cfg->maps[i].p6.len = l6;
+	cfg->maps[i].embed = 32 - l4 != 128 - l6;
+}
+
+static void cfg_done(struct kunit *test, struct xlat_cfg *cfg)
+{
+	KUNIT_ASSERT_EQ(test, 0, xlat_tables_build(cfg));
+}
+
+static void expect46(struct kunit *test, const struct xlat_cfg *cfg,
+		     const char *a4, enum xlat_via via, const char *a6)
+{
+	struct in6_addr got, want;
+
+	KUNIT_EXPECT_EQ_MSG(test, xlat_map_4to6(cfg, v4(test, a4), &got), via,
+			    "%s", a4);
+	if (via == XLAT_VIA_NONE)
+		return;
+	want = v6(test, a6);
+	KUNIT_EXPECT_TRUE_MSG(test, ipv6_addr_equal(&got, &want),
+			      "%s -> %pI6c, want %s", a4, &got, a6);
+}
+
+static void expect64(struct kunit *test, const struct xlat_cfg *cfg,
+		     const char *a6, enum xlat_via via, const char *a4)
+{
+	struct in6_addr a = v6(test, a6);
+	__be32 got;
+
+	KUNIT_EXPECT_EQ_MSG(test, xlat_map_6to4(cfg, &a, &got), via, "%s", a6);
+	if (via != XLAT_VIA_NONE)
+		KUNIT_EXPECT_EQ_MSG(test, got, v4(test, a4), "%s -> %pI4",
+				    a6, &got);
+}
+
+/* RFC 7757 Figure 1 (the entries with equal suffix lengths, see SPEC). */
+static void xlat_map_test_rfc7757_fig1(struct kunit *test)
+{
+	struct xlat_cfg *cfg = cfg_new(test, 4, 0);
+
+	cfg_map(test, cfg, 0, "192.0.2.1", 32, "2001:db8:aaaa::", 128);
+	cfg_map(test, cfg, 1, "192.0.2.2", 32, "2001:db8:bbbb::b", 128);
+	cfg_map(test, cfg, 2, "192.0.2.16", 28, "2001:db8:cccc::", 124);
+	cfg_map(test, cfg, 3, "192.0.2.224", 31, "64:ff9b::", 127);
+	cfg_done(test, cfg);
+
+	expect46(test, cfg, "192.0.2.1", XLAT_VIA_EAM, "2001:db8:aaaa::");
+	expect46(test, cfg, "192.0.2.2", XLAT_VIA_EAM, "2001:db8:bbbb::b");
+	expect46(test, cfg, "192.0.2.20", XLAT_VIA_EAM, "2001:db8:cccc::4");
+	expect46(test, cfg, "192.0.2.225", XLAT_VIA_EAM, "64:ff9b::1");
+	expect64(test, cfg, "2001:db8:cccc::4", XLAT_VIA_EAM, "192.0.2.20");
+	expect64(test, cfg, "64:ff9b::1", XLAT_VIA_EAM, "192.0.2.225");
+	/* No remote-prefix6: everything else is untranslatable. */
+	expect46(test, cfg, "192.0.2.3", XLAT_VIA_NONE, NULL);
+	expect64(test, cfg, "2001:db8:cccc::10", XLAT_VIA_NONE, NULL);
+	xlat_cfg_free(cfg);
+}
+
+/* SPEC "Per-address mapping": local-map, then eam, then remote-prefix6. */
+static void xlat_map_test_order(struct kunit *test)
+{
+	struct xlat_cfg *cfg = cfg_new(test, 3, 1);
+	struct xlat_pfx4 deny = { .len = 24 };
+
+	cfg_map(test, cfg, 0, "192.0.2.0", 24, "2001:db8:100:64::", 96);
+	cfg_map(test, cfg, 1, "192.0.2.128", 25, "2001:db8:2::", 121);
+	cfg_map(test, cfg, 2, "198.51.100.0", 24, "2001:db8:3::", 120);
+	cfg->remote6.addr = v6(test, "64:ff9b:1::");
+	cfg->remote6.len = 48;
+	cfg->present = XLAT_CFG_REMOTE6;
+	deny.addr = v4(test, "203.0.113.0");
+	cfg->deny = &deny;
+	cfg->n_deny = 1;
+	cfg_done(test, cfg);
+
+	/* local-map wins over a longer eam */
+	expect46(test, cfg, "192.0.2.200", XLAT_VIA_LOCAL,
+		 "2001:db8:100:64::c000:2c8");
+	expect46(test, cfg, "198.51.100.7", XLAT_VIA_EAM, "2001:db8:3::7");
+	expect46(test, cfg, "8.8.8.8", XLAT_VIA_PREFIX, "64:ff9b:1:808:8:800::");
+	expect46(test, cfg, "203.0.113.9", XLAT_VIA_NONE, NULL);	/* deny */
+	expect46(test, cfg, "127.0.0.1", XLAT_VIA_NONE, NULL);
+	expect46(test, cfg, "169.254.1.1", XLAT_VIA_NONE, NULL);
+	expect46(test, cfg, "224.0.0.5", XLAT_VIA_NONE, NULL);
+	expect46(test, cfg, "0.1.2.3", XLAT_VIA_NONE, NULL);
+	expect46(test, cfg, "255.255.255.255", XLAT_VIA_NONE, NULL);
+	expect64(test, cfg, "2001:db8:100:64::c000:2c8", XLAT_VIA_LOCAL,
+		 "192.0.2.200");
+	/* The embedded address is outside local-map's IPv4 domain. */
+	expect64(test, cfg, "2001:db8:100:64::c633:6407", XLAT_VIA_NONE, NULL);
+	expect64(test, cfg, "2001:db8:3::7", XLAT_VIA_EAM, "198.51.100.7");
+	expect64(test, cfg, "64:ff9b:1:808:8:800::", XLAT_VIA_PREFIX,
+		 "8.8.8.8");
+	expect64(test, cfg, "64:ff9b:1:cb00:71:900::", XLAT_VIA_NONE, NULL);
+	expect64(test, cfg, "2001:db8:9::1", XLAT_VIA_NONE, NULL);
+	cfg->deny = NULL;
+	xlat_cfg_free(cfg);
+}
+
+/* RFC 6052 section 3.1 under 64:ff9b::/96; RFC 8215 lifts it. */
+static void xlat_map_test_wkp(struct kunit *test)
+{
+	struct xlat_cfg *cfg = cfg_new(test, 0, 0);
+
+	cfg->remote6.addr = v6(test, "64:ff9b::");
+	cfg->remote6.len = 96;
+	cfg->present = XLAT_CFG_REMOTE6;
+	cfg_done(test, cfg);
+	expect46(test, cfg, "8.8.8.8", XLAT_VIA_PREFIX, "64:ff9b::808:808");
+	expect46(test, cfg, "198.51.100.7", XLAT_VIA_NONE, NULL);
+	expect46(test, cfg, "10.1.2.3", XLAT_VIA_NONE, NULL);
+	expect46(test, cfg, "172.20.0.1", XLAT_VIA_NONE, NULL);
+	expect46(test, cfg, "192.168.1.1", XLAT_VIA_NONE, NULL);
+	expect46(test, cfg, "100.64.0.1", XLAT_VIA_NONE, NULL);
+	expect64(test, cfg, "64:ff9b::c633:6407", XLAT_VIA_NONE, NULL);
+	expect64(test, cfg, "64:ff9b::808:808", XLAT_VIA_PREFIX, "8.8.8.8");
+	xlat_cfg_free(cfg);
+
+	cfg = cfg_new(test, 0, 0);
+	cfg->remote6.addr = v6(test, "64:ff9b:1::");
+	cfg->remote6.len = 48;
+	cfg->present = XLAT_CFG_REMOTE6;
+	cfg_done(test, cfg);
+	expect46(test, cfg, "198.51.100.7", XLAT_VIA_PREFIX,
+		 "64:ff9b:1:c633:64:700::");
+	xlat_cfg_free(cfg);
+}
+
+/* Slow, obviously correct longest match over the same prefixes. */
+static int ref_lookup4(const struct xlat_pfx4 *p, unsigned int n, __be32 a)
+{
+	int best = -1;
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if ((a & inet_make_mask(p[i].len)) == p[i].addr &&
+		    (best < 0 || p[i].len > p[best].len))
+			best = i;
+	return best;
+}
+
+static int ref_lookup6(const struct xlat_pfx6 *p, unsigned int n,
+		       const struct in6_addr *a)
+{
+	int best = -1;
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (ipv6_prefix_equal(a, &p[i].addr, p[i].len) &&
+		    (best < 0 || p[i].len > p[best].len))
+			best = i;
+	return best;
+}
+
+#define RANDOM_PREFIXES	3000
+#define RANDOM_LOOKUPS	20000
+
+static void xlat_map_test_lpm_random(struct kunit *test)
+{
+	struct rnd_state rnd;
+	struct xlat_pfx4 *p4;
+	struct xlat_pfx6 *p6;
+	struct xlat_lpm *t4, *t6;
+	unsigned int i;
+
+	prandom_seed_state(&rnd, 7915);
+	p4 = kunit_kcalloc(test, RANDOM_PREFIXES, sizeof(*p4), GFP_KERNEL);
+	p6 = kunit_kcalloc(test, RANDOM_PREFIXES, sizeof(*p6), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p4);
+	KUNIT_ASSERT_NOT_NULL(test, p6);
+	for (i = 0; i < RANDOM_PREFIXES; i++) {
+		struct in6_addr a;
+
+		p4[i].len = 8 + prandom_u32_state(&rnd) % 25;
+		p4[i].addr = (__force __be32)prandom_u32_state(&rnd) &
+			     inet_make_mask(p4[i].len);
+		prandom_bytes_state(&rnd, &a, sizeof(a));
+		/* Few distinct top bits, so that prefixes nest. */
+		a.s6_addr32[0] = htonl(0x20010db8);
+		p6[i].len = 32 + prandom_u32_state(&rnd) % 97;
+		ipv6_addr_prefix(&p6[i].addr, &a, p6[i].len);
+	}
+	t4 = xlat_lpm_build4(p4, sizeof(*p4), RANDOM_PREFIXES);
+	t6 = xlat_lpm_build6(p6, sizeof(*p6), RANDOM_PREFIXES);
+	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(t4));
+	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(t6));
+
+	for (i = 0; i < RANDOM_LOOKUPS; i++) {
+		unsigned int j = prandom_u32_state(&rnd) % RANDOM_PREFIXES;
+		struct in6_addr a6;
+		__be32 a4;
+		int got, want;
+
+		/* Half inside a random prefix, half anywhere. */
+		a4 = (__force __be32)prandom_u32_state(&rnd);
+		prandom_bytes_state(&rnd, &a6, sizeof(a6));
+		a6.s6_addr32[0] = htonl(0x20010db8);
+		if (i & 1) {
+			a4 = p4[j].addr | (a4 & ~inet_make_mask(p4[j].len));
+			ipv6_addr_prefix_copy(&a6, &p6[j].addr, p6[j].len);
+		}
+		got = xlat_lpm_lookup4(t4, a4);
+		want = ref_lookup4(p4, RANDOM_PREFIXES, a4);
+		KUNIT_ASSERT_EQ(test, got < 0, want < 0);
+		if (want >= 0)
+			KUNIT_ASSERT_TRUE(test,
+					  xlat_pfx4_equal(&p4[got], &p4[want]));
+		got = xlat_lpm_lookup6(t6, &a6);
+		want = ref_lookup6(p6, RANDOM_PREFIXES, &a6);
+		KUNIT_ASSERT_EQ(test, got < 0, want < 0);
+		if (want >= 0)
+			KUNIT_ASSERT_TRUE(test,
+					  xlat_pfx6_equal(&p6[got], &p6[want]));
+	}
+	kfree(t4);
+	kfree(t6);
+}
+
+/* 10,000 eam /32 <-> /128 entries: built once, every one found. */
+static void xlat_map_test_lpm_10000(struct kunit *test)
+{
+	const unsigned int n = 10000;
+	struct xlat_cfg *cfg = cfg_new(test, n, 0);
+	struct in6_addr got, want;
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		cfg->maps[i].p4.addr = htonl(0xc6330000 + i);
+		cfg->maps[i].p4.len = 32;
+		cfg->maps[i].p6.addr = v6(test, "2001:db8:2::");
+		cfg->maps[i].p6.addr.s6_addr32[3] = htonl(0x10000 + i);
+		cfg->maps[i].p6.len = 128;
+	}
+	cfg_done(test, cfg);
+	for (i = 0; i < n; i++) {
+		KUNIT_ASSERT_EQ(test, XLAT_VIA_EAM,
+				xlat_map_4to6(cfg, htonl(0xc6330000 + i), &got));
+		want = cfg->maps[i].p6.addr;
+		KUNIT_ASSERT_TRUE(test, ipv6_addr_equal(&got, &want));
+	}
+	KUNIT_EXPECT_EQ(test, XLAT_VIA_NONE,
+			xlat_map_4to6(cfg, htonl(0xc6330000 + n), &got));
+	xlat_cfg_free(cfg);
+}
+
+static struct kunit_case xlat_map_test_cases[] = {
+	KUNIT_CASE(xlat_map_test_rfc6052_2_4),
+	KUNIT_CASE(xlat_map_test_rfc7757_fig1),
+	KUNIT_CASE(xlat_map_test_order),
+	KUNIT_CASE(xlat_map_test_wkp),
+	KUNIT_CASE(xlat_map_test_lpm_random),
+	KUNIT_CASE(xlat_map_test_lpm_10000),
+	{}
+};
+
+static struct kunit_suite xlat_map_test_suite = {
+	.name = "xlat_map",
+	.test_cases = xlat_map_test_cases,
+};
+
+kunit_test_suite(xlat_map_test_suite);
