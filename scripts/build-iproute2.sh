@@ -11,7 +11,7 @@
 # stamp, so that when the patches change the old ones are reverted (patch -R,
 # in reverse order) and the new ones applied. Only lib/ and ip/ are built
 # (through ccache when it is installed); the result is BUILD_DIR/ip. A run
-# with nothing changed takes about a second.
+# with nothing changed takes well under a second.
 #
 # Needs the packages in scripts/iproute2-deps.txt and deb-src entries.
 set -euo pipefail
@@ -25,12 +25,13 @@ stamp=$src/.ipxlat-patches
 jobs=${JOBS:-$(nproc)}
 log=$build/iproute2-build.log
 
+: > "$log"
 patches=("$top"/iproute2-patch/*.patch)
 [ -f "${patches[0]}" ] || { echo "no iproute2-patch/*.patch" >&2; exit 1; }
 
-# Run "$@" quietly; on failure show its output and stop.
+# Run "$@" with its output in $log; on failure show it and stop.
 quiet() {
-	if ! "$@" > "$log" 2>&1; then
+	if ! "$@" >> "$log" 2>&1; then
 		cat "$log" >&2
 		echo "build-iproute2: failed: $*" >&2
 		exit 1
@@ -92,11 +93,17 @@ if [ ! -d "$src" ]; then
 	trap 'rm -rf "$tmp"' EXIT
 	# _apt must be able to write the downloads
 	chmod 755 "$tmp"
-	(cd "$tmp" && apt-get source -q iproute2) > "$log" 2>&1 ||
-		{ cat "$log" >&2; echo "build-iproute2: apt-get source failed" >&2; exit 1; }
+	# its output is kept in memory only, and shown if it fails
+	if ! out=$(cd "$tmp" && apt-get source -q iproute2 2>&1); then
+		printf '%s\n' "$out" >&2
+		echo "build-iproute2: apt-get source iproute2 failed" >&2
+		exit 1
+	fi
 	dirs=("$tmp"/iproute2-*/)
-	[ ${#dirs[@]} -eq 1 ] && [ -d "${dirs[0]}" ] ||
-		{ echo "build-iproute2: no source tree in $tmp" >&2; exit 1; }
+	if [ ${#dirs[@]} -ne 1 ] || [ ! -d "${dirs[0]}" ]; then
+		echo "build-iproute2: no source tree in $tmp" >&2
+		exit 1
+	fi
 	mv "${dirs[0]}" "$src"
 	rm -rf "$tmp"
 	trap - EXIT
@@ -106,18 +113,17 @@ if ! stamp_current; then
 	echo "== applying iproute2-patch"
 	mkdir -p "$stamp"
 	for p in "${patches[@]}"; do
-		if ! patch -d "$src" -p1 -N -s -f --dry-run < "$p" > "$log" 2>&1; then
+		if ! patch -d "$src" -p1 -N -s -t --dry-run < "$p" >> "$log" 2>&1; then
 			cat "$log" >&2
 			echo "build-iproute2: $(basename "$p") does not apply" >&2
 			exit 1
 		fi
-		patch -d "$src" -p1 -N -s -f --no-backup-if-mismatch < "$p"
+		patch -d "$src" -p1 -N -s -t --no-backup-if-mismatch < "$p"
 		cp "$p" "$stamp/"
 	done
 	# The makefiles do not track headers: rebuild what the patches touch.
 	if [ -f "$src/config.mk" ]; then
-		make -C "$src/lib" -s clean > /dev/null 2>&1 || true
-		make -C "$src/ip" -s clean > /dev/null 2>&1 || true
+		quiet make -C "$src" SUBDIRS="lib ip" clean
 	fi
 fi
 
@@ -129,10 +135,8 @@ fi
 cc=gcc
 command -v ccache > /dev/null && cc="ccache gcc"
 echo "== make lib ip"
-quiet make -C "$src/lib" -j"$jobs" CC="$cc"
-lib_log=$(cat "$log")
-quiet make -C "$src/ip" -j"$jobs" CC="$cc" ip
-printf '%s\n%s\n' "$lib_log" "$(cat "$log")" > "$log"
+# The top-level Makefile passes CFLAGS down: go through it.
+quiet make -C "$src" -j"$jobs" SUBDIRS="lib ip" CC="$cc"
 if grep -q 'warning:' "$log"; then
 	grep -A3 'warning:' "$log" >&2
 fi

@@ -15,9 +15,12 @@ pkgs=(
 	iperf3 python3-scapy tayga netcat-openbsd socat nftables
 	# userspace helpers
 	pkg-config libnl-3-dev libnl-route-3-dev libmnl-dev
-	# iproute2 source and build (ip only)
-	dpkg-dev bison flex libelf-dev libcap-dev libbsd-dev libdb-dev
 )
+# iproute2 source and build (ip only)
+top=$(cd "$(dirname "$0")/.." && pwd)
+while read -r p; do
+	[ -n "$p" ] && pkgs+=("$p")
+done < <(grep -v '^#' "$top/scripts/iproute2-deps.txt")
 
 missing=()
 for p in "${pkgs[@]}"; do
