@@ -12,7 +12,7 @@ pkgs=(
 	ccache rsync xz-utils cpio kmod python3
 	# VM and tests
 	qemu-system-x86 iproute2 iputils-ping iputils-tracepath traceroute
-	iperf3 python3-scapy tayga netcat-openbsd socat nftables
+	iperf3 python3-scapy tayga netcat-openbsd socat nftables tcpdump
 	# userspace helpers
 	pkg-config libnl-3-dev libnl-route-3-dev libmnl-dev
 )

@@ -68,15 +68,15 @@ echo "### TCP transfer (1 MB, sha256 at both ends)"
 head -c 1000000 /dev/urandom > /tmp/demo-data
 ip netns exec $SRV timeout 20 socat -u TCP4-LISTEN:5001,reuseaddr \
 	SYSTEM:'sha256sum > /tmp/demo-got' &
-sleep 0.5
+wait_port $SRV tcp 5001
 ip netns exec $CLI timeout 20 socat -u OPEN:/tmp/demo-data TCP4:203.0.113.10:5001
 wait
 echo "sent $(sha256sum < /tmp/demo-data)"
 echo "got  $(cat /tmp/demo-got)"
 
 echo "### UDP"
-ip netns exec $SRV timeout 3 socat -u UDP4-RECV:5002 - &
-sleep 0.3
+ip netns exec $SRV timeout 10 socat -u UDP4-RECVFROM:5002 - &
+wait_port $SRV udp 5002
 echo "a UDP datagram through CLAT and PLAT" |
 	ip netns exec $CLI socat -u - UDP4-SENDTO:203.0.113.10:5002
 wait
@@ -88,7 +88,7 @@ echo "hello from the IPv4-only server; you are $(echo 198.51.100.1)" \
 ip netns exec $SRV python3 -m http.server 8080 --bind 203.0.113.10 \
 	--directory /tmp/demo-www > /dev/null 2>&1 &
 web=$!
-sleep 1
+wait_port $SRV tcp 8080
 ip netns exec $CLI python3 -c '
 import urllib.request
 print(urllib.request.urlopen("http://203.0.113.10:8080/", timeout=5).read().decode(), end="")'

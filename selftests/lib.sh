@@ -77,6 +77,17 @@ check_refused() {
 	fi
 }
 
+# wait_port NS tcp|udp PORT: wait (up to 10 s) until a socket listens.
+wait_port() {
+	local i
+	for i in $(seq 100); do
+		ip netns exec "$1" ss -Hln --"$2" "sport = :$3" | grep -q . &&
+			return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 # Exit status of a test script: 1 if any check failed.
 xlat_done() {
 	exit $XLAT_FAILED

@@ -81,6 +81,15 @@ check_eq "single host: 6->4 route counted 3 packets" 3 \
 	"$(counter packets -6 route show $CLAT6/128)"
 check "single host: ping from the IPv6 side to the IPv4 host" \
 	in6 ping -c 3 -i 0.2 -W 2 -I $SRV6 $CLAT6
+# One decrement per forwarding hop: the reply leaves h6 with hop limit 64
+# and reaches h4 with TTL 63; TTL 1 expires at the CLAT (RFC 7915 4.1).
+check_eq "single host: exactly one TTL decrement through the CLAT" "ttl=63" \
+	"$(in4 ping -c 1 -W 2 $SRV4 | grep -o 'ttl=[0-9]*')"
+check_eq "single host: TTL 1 gets Time Exceeded from the CLAT" \
+	"From 192.0.0.2 icmp_seq=1 Time to live exceeded" \
+	"$(in4 ping -c 1 -W 2 -t 1 $SRV4 | grep -o 'From.*exceeded')"
+check_eq "single host: counted as ttl-exceeded" 1 \
+	"$(drops ttl-exceeded route show default)"
 check "single host: 1400-byte ping (DF clear, no fragmentation needed)" \
 	in4 ping -c 2 -s 1372 -W 2 $SRV4
 
@@ -90,7 +99,7 @@ head -c 2000000 /dev/urandom > /tmp/cl-data
 want=$(sha256sum < /tmp/cl-data | cut -d' ' -f1)
 in6 timeout 20 socat -u TCP6-LISTEN:5001,bind=[$SRV6],reuseaddr \
 	SYSTEM:'sha256sum > /tmp/cl-got' &
-sleep 0.5
+wait_port $H6 tcp 5001
 check "single host: TCP 2 MB 4->6" in4 timeout 20 socat -u \
 	OPEN:/tmp/cl-data TCP4:$SRV4:5001
 wait
@@ -98,34 +107,33 @@ check_eq "single host: TCP data arrived intact" "$want  -" "$(cat /tmp/cl-got)"
 
 in6 timeout 20 socat -u OPEN:/tmp/cl-data \
 	TCP6-LISTEN:5002,bind=[$SRV6],reuseaddr &
-sleep 0.5
+wait_port $H6 tcp 5002
 got=$(in4 timeout 20 socat -u TCP4:$SRV4:5002 - | sha256sum | cut -d' ' -f1)
 wait
 check_eq "single host: TCP 2 MB 6->4 intact" "$want" "$got"
 
 in6 iperf3 -s -1 -B $SRV6 -D --logfile /tmp/cl-iperf-s.log
-sleep 0.5
+wait_port $H6 tcp 5201
 check "single host: iperf3 TCP" in4 iperf3 -c $SRV4 -t 2 -Z
-in6 iperf3 -s -1 -B $SRV6 -D --logfile /tmp/cl-iperf-s.log
 sleep 0.5
+in6 iperf3 -s -1 -B $SRV6 -D --logfile /tmp/cl-iperf-s.log
+wait_port $H6 tcp 5201
 check "single host: iperf3 TCP reverse" in4 iperf3 -c $SRV4 -t 2 -R
 
 # --- UDP both ways ----------------------------------------------------------
 
-in6 timeout 5 socat -u UDP6-RECV:5003,bind=[$SRV6] OPEN:/tmp/cl-udp,creat,trunc &
-sleep 0.3
+in6 timeout 10 socat -u UDP6-RECVFROM:5003,bind=[$SRV6] \
+	OPEN:/tmp/cl-udp,creat,trunc &
+wait_port $H6 udp 5003
 echo "hello over udp" | in4 socat -u - UDP4-SENDTO:$SRV4:5003
-sleep 0.5
-kill %% 2>/dev/null
-wait 2>/dev/null
+wait
 check_eq "single host: UDP 4->6 datagram" "hello over udp" "$(cat /tmp/cl-udp)"
 
-in4 timeout 5 socat -u UDP4-RECV:5004,bind=192.0.0.1 OPEN:/tmp/cl-udp,creat,trunc &
-sleep 0.3
+in4 timeout 10 socat -u UDP4-RECVFROM:5004,bind=192.0.0.1 \
+	OPEN:/tmp/cl-udp,creat,trunc &
+wait_port $H4 udp 5004
 echo "and back" | in6 socat -u - UDP6-SENDTO:[$CLAT6]:5004,bind=[$SRV6]:5005
-sleep 0.5
-kill %% 2>/dev/null
-wait 2>/dev/null
+wait
 check_eq "single host: UDP 6->4 datagram" "and back" "$(cat /tmp/cl-udp)"
 
 # --- zero-checksum UDPv4 (RFC 7915 section 4.5) --------------------------------
@@ -141,23 +149,21 @@ send(IP(src="192.0.0.1", dst=sys.argv[1]) /
      verbose=False)
 EOF
 }
-in6 timeout 5 socat -u UDP6-RECV:5006,bind=[$SRV6] OPEN:/tmp/cl-udp,creat,trunc &
-sleep 0.3
+in6 timeout 60 socat -u UDP6-RECVFROM:5006,bind=[$SRV6] \
+	OPEN:/tmp/cl-udp,creat,trunc &
+wait_port $H6 udp 5006
 zero_udp
-sleep 0.5
-kill %% 2>/dev/null
-wait 2>/dev/null
+wait
 check_eq "udp-zero-checksum compute: arrives with a valid checksum" \
 	"zero checksum" "$(cat /tmp/cl-udp)"
 
 ip -n $R route replace default encap xlat $SINGLE udp-zero-checksum drop dev r6
 : > /tmp/cl-udp
-in6 timeout 3 socat -u UDP6-RECV:5006,bind=[$SRV6] OPEN:/tmp/cl-udp,creat,trunc &
-sleep 0.3
+in6 timeout 3 socat -u UDP6-RECVFROM:5006,bind=[$SRV6] \
+	OPEN:/tmp/cl-udp,creat,trunc &
+wait_port $H6 udp 5006
 zero_udp
-sleep 0.5
-kill %% 2>/dev/null
-wait 2>/dev/null
+wait
 check_eq "udp-zero-checksum drop: nothing arrives" "" "$(cat /tmp/cl-udp)"
 check_eq "udp-zero-checksum drop: counted" 1 \
 	"$(drops udp-zero-checksum route show default)"
@@ -206,8 +212,9 @@ check "downstream: ping from the IPv6 side to 2001:db8:100:64::c000:202" \
 	in6 ping -c 3 -i 0.2 -W 2 -I $SRV6 2001:db8:100:64::c000:202
 check "local output path: the router's own ping (192.0.2.1)" \
 	inr ping -c 3 -i 0.2 -W 2 -I 192.0.2.1 $SRV4
-in6 socat -u TCP6-LISTEN:5007,bind=[$SRV6],reuseaddr SYSTEM:'sha256sum > /tmp/cl-got' &
-sleep 0.5
+in6 timeout 30 socat -u TCP6-LISTEN:5007,bind=[$SRV6],reuseaddr \
+	SYSTEM:'sha256sum > /tmp/cl-got' &
+wait_port $H6 tcp 5007
 check "local output path: TCP 2 MB from the router" inr timeout 20 socat -u \
 	OPEN:/tmp/cl-data TCP4:$SRV4:5007,bind=192.0.2.1
 wait
