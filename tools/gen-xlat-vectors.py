@@ -12,6 +12,8 @@ from scapy.all import (IP, IPv6, TCP, UDP, ICMP, ICMPv6EchoRequest,
                        ICMPv6EchoReply, ICMPv6ND_RS, IPv6ExtHdrFragment,
                        IPv6ExtHdrHopByHop, IPv6ExtHdrDestOpt,
                        IPv6ExtHdrRouting, IPOption, IPOption_LSRR, Raw,
+                       ICMPv6DestUnreach, ICMPv6PacketTooBig,
+                       ICMPv6TimeExceeded, ICMPv6ParamProblem, ICMPv6Unknown,
                        in6_chksum)
 import socket
 import struct
@@ -104,10 +106,7 @@ add("RFC 7915 4.2 Echo Reply becomes type 129", 46,
     IP(src=H4, dst=S4) / ICMP(type=0, id=7, seq=9) / PAYLOAD,
     IPv6(src=H6, dst=S6) / ICMPv6EchoReply(id=7, seq=9) / PAYLOAD)
 add("RFC 7915 4.2 other informational ICMP (timestamp) dropped", 46,
-    IP(src=H4, dst=S4) / ICMP(type=13), drop="ICMP_TYPE")
-add("RFC 7915 4.3 ICMP error (not translated yet) dropped", 46,
-    IP(src=H4, dst=S4) / ICMP(type=3, code=1) / IP(src=S4, dst=H4) / udp,
-    drop="ICMP_ERROR")
+    IP(src=H4, dst=S4) / ICMP(type=13, ts_ori=1, ts_rx=2, ts_tx=3), drop="ICMP_TYPE")
 add("RFC 7915 1.2 fragmented ICMP dropped", 46,
     IP(src=H4, dst=S4, flags="MF") / echo4, drop="ICMP_FRAGMENT")
 
@@ -242,6 +241,525 @@ raw = bytearray(bytes(IPv6(src=S6, dst=H6) / tcp))
 struct.pack_into("!H", raw, 4, 0)
 add("malformed IPv6: payload length 0 (jumbogram)", 64, None,
     drop="MALFORMED_IPV6", raw_in=bytes(raw))
+
+# ------------------------------------------------- more 6 -> 4 (cfg 0)
+
+add("RFC 7915 5.1 forwarded: Hop Limit copied, IPv4 forwarding decrements",
+    64, IPv6(src=S6, dst=H6, hlim=30) / tcp,
+    IP(src=S4, dst=H4, ttl=30, id=0) / tcp, fwd=True, any_id=True)
+add("RFC 7915 5.5 UDP checksum follows the pseudo-header", 64,
+    IPv6(src=S6, dst=H6) / udp / PAYLOAD,
+    IP(src=S4, dst=H4, id=0) / udp / PAYLOAD, any_id=True)
+add("RFC 7915 5.2 Echo Reply becomes type 0", 64,
+    IPv6(src=S6, dst=H6) / ICMPv6EchoReply(id=7, seq=9) / PAYLOAD,
+    IP(src=S4, dst=H4, id=0) / ICMP(type=0, id=7, seq=9) / PAYLOAD,
+    any_id=True)
+good6 = IPv6(bytes(IPv6(src=S6, dst=H6) / tcp / PAYLOAD))
+bad = bytearray(bytes(good6))
+f6 = struct.unpack("!H", bad[56:58])[0]
+struct.pack_into("!H", bad, 56, ones_add(f6, 0x1234))
+good4 = IP(bytes(IP(src=S4, dst=H4, id=0) / tcp / PAYLOAD))
+exp = bytearray(bytes(good4))
+f4 = struct.unpack("!H", exp[36:38])[0]
+struct.pack_into("!H", exp, 36, ones_add(f4, 0x1234))
+add("RFC 7915 5.5 corrupt TCP checksum stays exactly as corrupt", 64, None,
+    exp, raw_in=bytes(bad), any_id=True)
+add("RFC 7915 5.5 other protocols (GRE) pass untouched", 64,
+    IPv6(src=S6, dst=H6, nh=47) / gre,
+    IP(src=S4, dst=H4, proto=47, id=0) / gre, any_id=True)
+add("malformed IPv6: shorter than the IPv6 header", 64, None,
+    drop="MALFORMED_IPV6", raw_in=bytes(IPv6(src=S6, dst=H6) / tcp)[:39])
+add("malformed IPv4: shorter than the IPv4 header", 46, None,
+    drop="MALFORMED_IPV4", raw_in=bytes(IP(src=H4, dst=S4) / tcp)[:19])
+add("truncated UDP header in a whole IPv6 packet", 64,
+    IPv6(src=S6, dst=H6, nh=17) / Raw(b"\0" * 6), drop="TRUNCATED_L4")
+
+# ------------------------------------ downstream CLAT (cfg 3), RFC 6052 /96
+# local-map 192.0.2.0/24 2001:db8:100:64::/96: 192.0.2.2 is embedded the
+# RFC 6052 2.2 way for a /96, in the last 32 bits.
+D4, D6 = "192.0.2.2", "2001:db8:100:64::c000:202"
+add("downstream local-map: RFC 6052 /96 embedding of the source", 46,
+    IP(src=D4, dst=S4) / tcp, IPv6(src=D6, dst=S6) / tcp, cfg=3)
+add("downstream local-map: RFC 6052 /96 extraction of the destination", 64,
+    IPv6(src=S6, dst=D6) / udp / PAYLOAD,
+    IP(src=S4, dst=D4, id=0) / udp / PAYLOAD, cfg=3, any_id=True)
+add("downstream local-map: a source outside 192.0.2.0/24 is dropped", 46,
+    IP(src=H4, dst=S4) / tcp, cfg=3, drop="NO_NEAR_SIDE")
+
+# ---------------------------------------------- SIIT-DC with eam (cfg 4)
+# eam 203.0.113.0/24 2001:db8:46::/120 (RFC 7757: equal suffixes, 8 bits),
+# denylist4 192.0.2.128/25, remote-prefix6 64:ff9b:1::/48; no local-map.
+E4, E6 = "203.0.113.10", "2001:db8:46::a"
+add("RFC 7757 EAMT: maps the destination, remote-prefix6 the source", 46,
+    IP(src=S4, dst=E4) / tcp, IPv6(src=S6, dst=E6) / tcp, cfg=4)
+add("RFC 7757 EAMT: maps the source back", 64,
+    IPv6(src=E6, dst=S6) / tcp, IP(src=E4, dst=S4, id=0) / tcp, cfg=4,
+    any_id=True)
+add("denylist4: a denied source is untranslatable (ICMPv4 3/13)", 46,
+    IP(src="192.0.2.200", dst=E4) / tcp, cfg=4, drop="UNTRANSLATABLE_SRC",
+    icmp=(3, 13, 0))
+add("always refused: 169.254.0.0/16 is never translated", 46,
+    IP(src=E4, dst="169.254.1.1") / tcp, cfg=4, drop="UNTRANSLATABLE_DST",
+    icmp=(3, 13, 0))
+# RFC 6052 2.2, /48: 192.0.2.200 as 64:ff9b:1:c000:2:c800::
+add("denylist4: a denied IPv4 address embedded in IPv6 is untranslatable",
+    64, IPv6(src="64:ff9b:1:c000:2:c800::", dst=E6) / tcp, cfg=4,
+    drop="UNTRANSLATABLE_SRC", icmp=(1, 1, 0))
+
+# --------------------------------------------------- symmetric mode (cfg 5)
+# remote-prefix6 64:ff9b:1::/48 alone: both addresses through it.
+# 203.0.113.5 under /48: 64:ff9b:1:cb00:71:500::
+add("symmetric mode: both addresses through remote-prefix6, 4->6", 46,
+    IP(src=S4, dst="203.0.113.5") / tcp,
+    IPv6(src=S6, dst="64:ff9b:1:cb00:71:500::") / tcp, cfg=5)
+add("symmetric mode: both addresses through remote-prefix6, 6->4", 64,
+    IPv6(src="64:ff9b:1:cb00:71:500::", dst=S6) / tcp,
+    IP(src="203.0.113.5", dst=S4, id=0) / tcp, cfg=5, any_id=True)
+
+# ------------------------------------- ICMP errors (RFC 7915 4.3 and 5.3)
+#
+# The packet quoted by an error is translated like a normal packet except
+# that its TTL/Hop Limit is left alone (RFC 7915 4.3, 5.3). Each case builds
+# the whole quoted packet twice with scapy, once per IP version from the
+# RFC 7915 4.1/5.1 rules, and cuts both to the length the error quotes: for
+# a first fragment, a transport checksum that is valid before translation is
+# valid after it, which is what the RFC 1624 update gives, and the ICMPv6
+# pseudo-header of an inner echo then carries the declared (not the quoted)
+# length. Outer ICMP checksums are computed by scapy over the result.
+
+R4 = "198.51.100.1"             # an IPv4 router on the far side
+R6 = "2001:db8:ffff::1"         # a native IPv6 router: no IPv4 mapping
+POOL4 = "192.0.0.8"             # RFC 6791/7600 default icmp-source-pool4
+POOL4_CFG6 = "198.51.100.250"   # config 6: icmp-source-pool4
+POOL6_CFG6 = "2001:db8:ff::1"   # config 6: icmp-source-pool6
+NOMAP4 = "169.254.0.1"          # always refused (SPEC, denylist4)
+
+
+def rfc6052_48(v4):
+    """RFC 6052 2.2 for a /48: bits 48-63, the u-octet, bits 72-87."""
+    b = socket.inet_pton(socket.AF_INET, v4)
+    a = bytes.fromhex("0064ff9b0001") + b[:2] + b"\0" + b[2:] + b"\0" * 5
+    return socket.inet_ntop(socket.AF_INET6, a)
+
+
+assert rfc6052_48(S4) == socket.inet_ntop(
+    socket.AF_INET6, socket.inet_pton(socket.AF_INET6, S6))
+R4_6 = rfc6052_48(R4)           # 64:ff9b:1:c633:64:100::
+
+
+def cut(pkt, n=None):
+    """The first n bytes of pkt, as an opaque payload."""
+    return Raw(bytes(pkt)[:n])
+
+
+def ext4884(size=12):
+    """RFC 4884 7/8: an Extension Structure of `size` bytes: the header
+    (version 2, checksum over the structure) and one MPLS label stack
+    object (class 1, C-Type 1, RFC 4950) padded with further entries."""
+    obj = struct.pack("!I", (100 << 12) | (1 << 8) | 1) * ((size - 8) // 4)
+    s = bytearray(b"\x20\x00\x00\x00" + struct.pack("!HBB", 4 + len(obj),
+                                                     1, 1) + obj)
+    struct.pack_into("!H", s, 2, sum16(bytes(s)) ^ 0xffff)
+    assert len(s) == size
+    return bytes(s)
+
+
+def bad_csum(pkt, off):
+    """pkt with the 16-bit checksum at offset off off by one."""
+    raw = bytearray(bytes(pkt))
+    c = struct.unpack("!H", raw[off:off + 2])[0]
+    struct.pack_into("!H", raw, off, ones_add(c, 1))
+    return bytes(raw)
+
+
+# Packets the near host H4 sent, as quoted, and their expected translation
+# (RFC 7915 4.1): UDP, TCP, and a UDP packet of 1400 bytes in IPv4.
+udp_q = UDP(sport=40001, dport=33434)
+q4_udp = IP(src=H4, dst=S4, ttl=63, id=0x4d2) / udp_q / PAYLOAD
+q6_udp = IPv6(src=H6, dst=S6, hlim=63) / udp_q / PAYLOAD
+tcp_q = TCP(sport=40002, dport=443, flags="PA", seq=7, ack=9) / PAYLOAD
+q4_tcp = IP(src=H4, dst=S4, tos=0x28, ttl=62, flags="DF") / tcp_q
+q6_tcp = IPv6(src=H6, dst=S6, tc=0x28, hlim=62) / tcp_q
+fill = Raw((bytes(range(256)) * 6)[:1372])
+q4_big = IP(src=H4, dst=S4, ttl=64) / udp_q / fill
+q6_big = IPv6(src=H6, dst=S6, hlim=64) / udp_q / fill
+
+
+def err4(typ, code, quoted, src=S4, ttl=64, tos=0, **icmp):
+    return IP(src=src, dst=H4, ttl=ttl, tos=tos) / \
+        ICMP(type=typ, code=code, **icmp) / quoted
+
+
+def out6(icmp6, quoted, src=S6, hlim=64, tc=0):
+    return IPv6(src=src, dst=H6, hlim=hlim, tc=tc) / icmp6 / quoted
+
+
+# ------------------------------------------- 4 -> 6: RFC 7915 4.2 and 4.3
+
+add("RFC 7915 4.3 Port Unreachable with inner UDP", 46,
+    err4(3, 3, q4_udp, tos=0x20, ttl=57),
+    out6(ICMPv6DestUnreach(code=4), q6_udp, tc=0x20, hlim=57))
+add("RFC 7915 4.2 Host Unreachable with inner TCP", 46,
+    err4(3, 1, q4_tcp, src=R4),
+    out6(ICMPv6DestUnreach(code=0), q6_tcp, src=R4_6))
+# RFC 792: the header and the first 64 bits of the datagram: the TCP
+# checksum is not quoted, so nothing is updated.
+add("RFC 7915 4.2 Net Unreachable quoting header + 64 bits of TCP", 46,
+    err4(3, 0, cut(q4_tcp, 28), src=R4),
+    out6(ICMPv6DestUnreach(code=0), cut(q6_tcp, 48), src=R4_6))
+q4_sctp = IP(src=H4, dst=S4, proto=132) / Raw(b"\x9c\x41\x00\x50" + b"s" * 28)
+q6_sctp = IPv6(src=H6, dst=S6, nh=132) / Raw(b"\x9c\x41\x00\x50" + b"s" * 28)
+add("RFC 7915 4.2 Protocol Unreachable: Parameter Problem code 1 pointer 6",
+    46, err4(3, 2, q4_sctp),
+    out6(ICMPv6ParamProblem(code=1, ptr=6), q6_sctp))
+add("RFC 7915 4.2 Fragmentation Needed: MTU + 20", 46,
+    err4(3, 4, cut(q4_big, 548), src=R4, nexthopmtu=1400),
+    out6(ICMPv6PacketTooBig(mtu=1420), cut(q6_big, 568), src=R4_6))
+add("RFC 7915 4.2 and 5 Fragmentation Needed: never below 1280", 46,
+    err4(3, 4, cut(q4_big, 548), src=R4, nexthopmtu=576),
+    out6(ICMPv6PacketTooBig(mtu=1280), cut(q6_big, 568), src=R4_6))
+# RFC 1191 7: the greatest plateau below the quoted Total Length 1500 is
+# 1492; + 20 (RFC 7915 4.2).
+q4_1500 = IP(src=H4, dst=S4, flags="DF") / udp_q / Raw(b"p" * 1472)
+q6_1500 = IPv6(src=H6, dst=S6) / udp_q / Raw(b"p" * 1472)
+add("RFC 7915 4.2 Fragmentation Needed MTU 0: RFC 1191 plateau 1492 + 20",
+    46, err4(3, 4, cut(q4_1500, 28), src=R4, nexthopmtu=0),
+    out6(ICMPv6PacketTooBig(mtu=1512), cut(q6_1500, 48), src=R4_6))
+# Total Length 1200: plateau 1006, + 20 = 1026, raised to 1280.
+q4_1200 = IP(src=H4, dst=S4, flags="DF") / udp_q / Raw(b"p" * 1172)
+q6_1200 = IPv6(src=H6, dst=S6) / udp_q / Raw(b"p" * 1172)
+add("RFC 7915 4.2 Fragmentation Needed MTU 0: plateau 1006 raised to 1280",
+    46, err4(3, 4, cut(q4_1200, 28), src=R4, nexthopmtu=0),
+    out6(ICMPv6PacketTooBig(mtu=1280), cut(q6_1200, 48), src=R4_6))
+add("RFC 7915 4.2 Communication Administratively Prohibited (13): code 1",
+    46, err4(3, 13, q4_udp, src=R4),
+    out6(ICMPv6DestUnreach(code=1), q6_udp, src=R4_6))
+# The rest of the Destination Unreachable codes of the 4.2 table.
+for c4, c6, what in ((5, 0, "Source Route Failed"),
+                     (6, 0, "Destination Network Unknown"),
+                     (7, 0, "Destination Host Unknown"),
+                     (8, 0, "Source Host Isolated"),
+                     (9, 1, "Net Admin Prohibited"),
+                     (10, 1, "Host Admin Prohibited"),
+                     (11, 0, "Network Unreachable for ToS"),
+                     (12, 0, "Host Unreachable for ToS"),
+                     (15, 1, "Precedence cutoff in effect")):
+    add("RFC 7915 4.2 Dest Unreach code %d (%s): code %d" %
+        (c4, what, c6), 46, err4(3, c4, cut(q4_udp, 28), src=R4),
+        out6(ICMPv6DestUnreach(code=c6), cut(q6_udp, 48), src=R4_6))
+add("RFC 7915 4.2 Host Precedence Violation (code 14) dropped", 46,
+    err4(3, 14, cut(q4_udp, 28), src=R4), drop="ICMP_TYPE")
+add("RFC 7915 4.2 unknown Destination Unreachable code 16 dropped", 46,
+    err4(3, 16, cut(q4_udp, 28), src=R4), drop="ICMP_TYPE")
+
+# Time Exceeded about a ping from H4: the router quotes 64 bits of the echo,
+# whose ICMPv6 checksum covers the pseudo-header with the declared length.
+q4_echo = IP(src=H4, dst=S4, ttl=1, id=0x77) / \
+    ICMP(type=8, id=0x4242, seq=3) / PAYLOAD
+q6_echo = IPv6(src=H6, dst=S6, hlim=1) / \
+    ICMPv6EchoRequest(id=0x4242, seq=3) / PAYLOAD
+add("RFC 7915 4.2 Time Exceeded with inner ICMP Echo (64 bits quoted)", 46,
+    err4(11, 0, cut(q4_echo, 28), src=R4, ttl=250),
+    out6(ICMPv6TimeExceeded(code=0), cut(q6_echo, 48), src=R4_6, hlim=250))
+add("RFC 7915 4.2 Time Exceeded code 1 (reassembly) with whole inner Echo",
+    46, err4(11, 1, q4_echo),
+    out6(ICMPv6TimeExceeded(code=1), q6_echo))
+q4_reply = IP(src=H4, dst=S4) / ICMP(type=0, id=0x99, seq=5) / PAYLOAD
+q6_reply = IPv6(src=H6, dst=S6) / ICMPv6EchoReply(id=0x99, seq=5) / PAYLOAD
+add("RFC 7915 4.3 inner Echo Reply becomes type 129", 46,
+    err4(3, 1, q4_reply, src=R4),
+    out6(ICMPv6DestUnreach(code=0), q6_reply, src=R4_6))
+
+# Parameter Problem, Figure 3.
+add("RFC 7915 4.2 Parameter Problem code 0, pointer 12 (Source) becomes 8",
+    46, err4(12, 0, q4_udp, ptr=12),
+    out6(ICMPv6ParamProblem(code=0, ptr=8), q6_udp))
+add("RFC 7915 4.2 Parameter Problem code 0, pointer 8 (TTL) becomes 7", 46,
+    err4(12, 0, q4_udp, ptr=8),
+    out6(ICMPv6ParamProblem(code=0, ptr=7), q6_udp))
+add("RFC 7915 4.2 Parameter Problem code 2, pointer 2 (Total Length): 4",
+    46, err4(12, 2, q4_udp, ptr=2),
+    out6(ICMPv6ParamProblem(code=0, ptr=4), q6_udp))
+add("RFC 7915 4.2 Parameter Problem code 2, pointer 17 (Destination): 24",
+    46, err4(12, 2, q4_udp, ptr=17),
+    out6(ICMPv6ParamProblem(code=0, ptr=24), q6_udp))
+add("RFC 7915 4.2 Parameter Problem pointer 10 (Checksum, n/a) dropped", 46,
+    err4(12, 0, q4_udp, ptr=10), drop="ICMP_TYPE")
+add("RFC 7915 4.2 Parameter Problem pointer 20 (not listed) dropped", 46,
+    err4(12, 0, q4_udp, ptr=20), drop="ICMP_TYPE")
+add("RFC 7915 4.2 Parameter Problem code 1 (missing option) dropped", 46,
+    err4(12, 1, q4_udp), drop="ICMP_TYPE")
+add("RFC 7915 4.2 Source Quench (type 4) dropped", 46,
+    err4(4, 0, cut(q4_udp, 28)), drop="ICMP_TYPE")
+add("RFC 7915 4.2 Redirect (type 5) dropped", 46,
+    err4(5, 1, cut(q4_udp, 28), src=R4, gw="198.51.100.254"),
+    drop="ICMP_TYPE")
+
+# The error of the near host itself, about a packet S4 sent it.
+add("RFC 7915 4.3 error from the near host (Port Unreachable)", 46,
+    IP(src=H4, dst=S4) / ICMP(type=3, code=3) / IP(src=S4, dst=H4) / udp,
+    IPv6(src=H6, dst=S6) / ICMPv6DestUnreach(code=4) /
+    IPv6(src=S6, dst=H6) / udp)
+add("RFC 7915 4.1 forwarded ICMPv4 error: TTL copied", 46,
+    err4(3, 3, q4_udp, ttl=50), out6(ICMPv6DestUnreach(code=4), q6_udp,
+                                     hlim=50), fwd=True)
+
+# Addresses: RFC 6791 mirror (SPEC icmp-source-pool6); the quoted packet's
+# addresses go through the same per-address mapping.
+add("RFC 6791 untranslatable ICMPv4 source: icmp-source-pool6", 46,
+    err4(3, 1, q4_udp, src=NOMAP4),
+    out6(ICMPv6DestUnreach(code=0), q6_udp, src=POOL6_CFG6), cfg=6)
+add("RFC 6791 untranslatable ICMPv4 source without pool6: dropped", 46,
+    err4(3, 1, q4_udp, src=NOMAP4), drop="UNTRANSLATABLE_SRC")
+add("RFC 7915 4.3 untranslatable address in the quoted packet: dropped", 46,
+    err4(3, 1, IP(src=H4, dst="169.254.1.1") / udp_q / PAYLOAD, src=R4),
+    drop="ICMP_INNER")
+
+add("RFC 7915 4.2 bad ICMPv4 checksum: dropped", 46, None,
+    raw_in=bad_csum(err4(3, 3, q4_udp), 22), drop="ICMP_CHECKSUM")
+add("RFC 7915 4.3 quoted IPv4 header cut short: dropped", 46,
+    err4(3, 3, cut(q4_udp, 16)), drop="ICMP_INNER")
+q4_opt = IP(src=H4, dst=S4, options=[IPOption(b"\x01\x01\x01\x01")]) / \
+    udp_q / PAYLOAD
+add("RFC 7915 4.3 quoted IPv4 options not fully quoted: dropped", 46,
+    err4(3, 3, cut(q4_opt, 22)), drop="ICMP_INNER")
+add("RFC 7915 4.1 and 4.3 options of the quoted packet are not translated",
+    46, err4(3, 3, q4_opt),
+    out6(ICMPv6DestUnreach(code=4), IPv6(src=H6, dst=S6) / udp_q / PAYLOAD))
+add("RFC 7915 4.3 an error inside an error: dropped", 46,
+    err4(3, 1, IP(src=H4, dst=S4) / ICMP(type=3, code=3) /
+         IP(src=S4, dst=H4) / udp, src=R4), drop="ICMP_INNER")
+add("RFC 7915 4.3 quoted ICMP Timestamp: dropped", 46,
+    err4(3, 1, IP(src=H4, dst=S4) /
+         ICMP(type=13, ts_ori=1, ts_rx=2, ts_tx=3), src=R4),
+    drop="ICMP_INNER")
+add("RFC 7915 1.2 fragmented ICMPv4 error dropped", 46,
+    IP(src=S4, dst=H4, flags="MF") / ICMP(type=3, code=3) / q4_udp,
+    drop="ICMP_FRAGMENT")
+
+# Quoted fragments: a Fragment Header as RFC 7915 4.1 builds it.
+add("RFC 7915 4.1 and 4.3 quoted non-first fragment: Fragment Header", 46,
+    err4(3, 1, IP(src=H4, dst=S4, id=0xbeef, flags="MF", frag=185,
+                  proto=17) / PAYLOAD, src=R4),
+    out6(ICMPv6DestUnreach(code=0), IPv6(src=H6, dst=S6) /
+         IPv6ExtHdrFragment(nh=17, id=0xbeef, m=1, offset=185) / PAYLOAD,
+         src=R4_6))
+c = adjust(0x3333, addr_sum(H4, S4), addr_sum(H6, S6))
+add("RFC 7915 4.3 quoted first fragment: UDP checksum updated", 46,
+    err4(3, 3, IP(src=H4, dst=S4, id=0x1234, flags="MF") /
+         UDP(sport=40001, dport=53, len=1000, chksum=0x3333) / PAYLOAD),
+    out6(ICMPv6DestUnreach(code=4), IPv6(src=H6, dst=S6) /
+         IPv6ExtHdrFragment(nh=17, id=0x1234, m=1, offset=0) /
+         UDP(sport=40001, dport=53, len=1000, chksum=c) / PAYLOAD))
+add("RFC 7915 4.5 quoted UDP checksum zero stays zero", 46,
+    err4(3, 3, IP(src=H4, dst=S4) / UDP(sport=40001, dport=53, chksum=0) /
+         PAYLOAD),
+    out6(ICMPv6DestUnreach(code=4), IPv6(src=H6, dst=S6) /
+         UDP(sport=40001, dport=53, chksum=0) / PAYLOAD))
+
+# RFC 4443 2.4 (c): the IPv6 error stops at 1280 bytes. 1428-byte ICMPv4
+# error, quoting all of a 1400-byte packet: 40 + 8 + 1232.
+add("RFC 7915 4.3 result cut to the IPv6 minimum MTU (1280)", 46,
+    err4(3, 3, q4_big), out6(ICMPv6DestUnreach(code=4), cut(q6_big, 1232)))
+
+# RFC 4884: 32 words (128 bytes) of original datagram become 148, padded
+# to 152 (19 64-bit words); the extension follows unchanged.
+ext = ext4884(12)
+add("RFC 4884 and RFC 7915 4.2 Time Exceeded with an extension", 46,
+    err4(11, 0, Raw(bytes(q4_big)[:128] + ext), src=R4, length=32),
+    out6(ICMPv6TimeExceeded(code=0, length=19),
+         Raw(bytes(q6_big)[:148] + b"\0" * 4 + ext), src=R4_6))
+add("RFC 4884 and RFC 7915 4.2 Host Unreachable with an extension", 46,
+    err4(3, 1, Raw(bytes(q4_big)[:132] + ext), src=R4, length=33),
+    out6(ICMPv6DestUnreach(code=0, length=19),
+         Raw(bytes(q6_big)[:152] + ext), src=R4_6))
+# 255 words (1020 bytes) become 1040; with a 264-byte extension the result
+# would be 1352 bytes: the extension goes, length 0.
+ext_big = ext4884(264)
+add("RFC 4884 and RFC 7915 4.2 extension with no room in 1280: dropped", 46,
+    err4(3, 1, Raw(bytes(q4_big)[:1020] + ext_big), src=R4, length=255),
+    out6(ICMPv6DestUnreach(code=0), cut(q6_big, 1040), src=R4_6))
+add("RFC 4884 and RFC 7915 4.2 no length in Packet Too Big: extension "
+    "dropped", 46,
+    err4(3, 4, Raw(bytes(q4_big)[:128] + ext), src=R4, length=32,
+         nexthopmtu=1400),
+    out6(ICMPv6PacketTooBig(mtu=1420), cut(q6_big, 148), src=R4_6))
+add("RFC 4884, RFC 7915 4.2 no length in Parameter Problem: extension "
+    "dropped", 46,
+    err4(12, 0, Raw(bytes(q4_big)[:128] + ext), length=32, ptr=8),
+    out6(ICMPv6ParamProblem(code=0, ptr=7), cut(q6_big, 148)))
+# A length below 128 bytes, or past the end: no extension; everything is
+# the original datagram.
+add("RFC 4884 4 length below 32 words (128 bytes): no extension", 46,
+    err4(11, 0, cut(q4_big, 140), src=R4, length=20),
+    out6(ICMPv6TimeExceeded(code=0), cut(q6_big, 160), src=R4_6))
+add("RFC 4884 4 length past the end of the message: no extension", 46,
+    err4(11, 0, cut(q4_big, 140), src=R4, length=40),
+    out6(ICMPv6TimeExceeded(code=0), cut(q6_big, 160), src=R4_6))
+
+
+# ------------------------------------------- 6 -> 4: RFC 7915 5.2 and 5.3
+
+# The quoted packet, as the near host H6 (H4 behind the CLAT) sent it.
+# RFC 7915 5.1: no Fragment Header: DF only above 1260 bytes; the
+# Identification of a quoted header is 0.
+p6_udp = IPv6(src=H6, dst=S6, hlim=63, tc=0x28) / udp_q / PAYLOAD
+p4_udp = IP(src=H4, dst=S4, ttl=63, tos=0x28, id=0) / udp_q / PAYLOAD
+p6_tcp = IPv6(src=H6, dst=S6, hlim=61) / tcp_q
+p4_tcp = IP(src=H4, dst=S4, ttl=61, id=0) / tcp_q
+p4_big = IP(src=H4, dst=S4, ttl=64, id=0, flags="DF") / udp_q / fill
+p6_big = IPv6(src=H6, dst=S6, hlim=64) / udp_q / fill
+
+
+def err6(icmp6, quoted, src=S6, hlim=64, tc=0):
+    return IPv6(src=src, dst=H6, hlim=hlim, tc=tc) / icmp6 / quoted
+
+
+def out4(quoted, src=S4, ttl=64, tos=0, **icmp):
+    return IP(src=src, dst=H4, ttl=ttl, tos=tos, id=0) / ICMP(**icmp) / quoted
+
+
+def add64(name, pkt, out=None, **kw):
+    """6->4 ICMP errors: the kernel picks the outer Identification."""
+    add(name, 64, pkt, out, any_id=out is not None, **kw)
+
+
+add64("RFC 7915 5.2 No Route: Host Unreachable, source from pool4 192.0.0.8",
+      err6(ICMPv6DestUnreach(code=0), p6_tcp, src=R6),
+      out4(p4_tcp, src=POOL4, type=3, code=1))
+add64("RFC 6791 icmp-source-pool4 configured (cfg 6)",
+      err6(ICMPv6DestUnreach(code=0), p6_tcp, src=R6),
+      out4(p4_tcp, src=POOL4_CFG6, type=3, code=1), cfg=6)
+add64("RFC 7915 5.2 Administratively Prohibited: code 10",
+      err6(ICMPv6DestUnreach(code=1), p6_udp, src=R6, tc=0xb8, hlim=200),
+      out4(p4_udp, src=POOL4, tos=0xb8, ttl=200, type=3, code=10))
+add64("RFC 7915 5.2 Beyond Scope of Source Address: Host Unreachable",
+      err6(ICMPv6DestUnreach(code=2), cut(p6_udp, 48), src=R6),
+      out4(cut(p4_udp, 28), src=POOL4, type=3, code=1))
+add64("RFC 7915 5.2 Address Unreachable: Host Unreachable",
+      err6(ICMPv6DestUnreach(code=3), p6_udp, src=R6),
+      out4(p4_udp, src=POOL4, type=3, code=1))
+add64("RFC 7915 5.2 Port Unreachable with inner UDP: code 3",
+      err6(ICMPv6DestUnreach(code=4), p6_udp),
+      out4(p4_udp, type=3, code=3))
+add64("RFC 7915 5.2 Destination Unreachable code 5 dropped",
+      err6(ICMPv6DestUnreach(code=5), p6_udp, src=R6), drop="ICMP_TYPE")
+add64("RFC 7915 5.2 Packet Too Big: Fragmentation Needed, MTU - 20",
+      err6(ICMPv6PacketTooBig(mtu=1400), cut(p6_big, 100), src=R6),
+      out4(cut(p4_big, 80), src=POOL4, type=3, code=4, nexthopmtu=1380))
+add64("RFC 7915 5.2 Time Exceeded with inner Echo Request",
+      err6(ICMPv6TimeExceeded(code=0),
+           IPv6(src=H6, dst=S6, hlim=1) /
+           ICMPv6EchoRequest(id=0x4242, seq=3) / PAYLOAD, src=R6),
+      out4(IP(src=H4, dst=S4, ttl=1, id=0) /
+           ICMP(type=8, id=0x4242, seq=3) / PAYLOAD, src=POOL4, type=11,
+           code=0))
+add64("RFC 7915 5.2 Time Exceeded code 1 with 64 bits of an Echo Reply",
+      err6(ICMPv6TimeExceeded(code=1),
+           cut(IPv6(src=H6, dst=S6) / ICMPv6EchoReply(id=7, seq=9) /
+               PAYLOAD, 48)),
+      out4(cut(IP(src=H4, dst=S4, id=0) / ICMP(type=0, id=7, seq=9) /
+               PAYLOAD, 28), type=11, code=1))
+
+# Parameter Problem, Figure 6.
+add64("RFC 7915 5.2 Parameter Problem pointer 7 (Hop Limit) becomes 8",
+      err6(ICMPv6ParamProblem(code=0, ptr=7), p6_udp, src=R6),
+      out4(p4_udp, src=POOL4, type=12, code=0, ptr=8))
+add64("RFC 7915 5.2 Parameter Problem pointer 24 (Destination) becomes 16",
+      err6(ICMPv6ParamProblem(code=0, ptr=24), p6_udp, src=R6),
+      out4(p4_udp, src=POOL4, type=12, code=0, ptr=16))
+add64("RFC 7915 5.2 Parameter Problem pointer 31 (Destination) becomes 16",
+      err6(ICMPv6ParamProblem(code=0, ptr=31), p6_udp, src=R6),
+      out4(p4_udp, src=POOL4, type=12, code=0, ptr=16))
+add64("RFC 7915 5.2 Parameter Problem pointer 4 (Payload Length) becomes 2",
+      err6(ICMPv6ParamProblem(code=0, ptr=4), p6_udp, src=R6),
+      out4(p4_udp, src=POOL4, type=12, code=0, ptr=2))
+add64("RFC 7915 5.2 Parameter Problem pointer 2 (Flow Label, n/a) dropped",
+      err6(ICMPv6ParamProblem(code=0, ptr=2), p6_udp, src=R6),
+      drop="ICMP_TYPE")
+add64("RFC 7915 5.2 Parameter Problem pointer 40 (not listed) dropped",
+      err6(ICMPv6ParamProblem(code=0, ptr=40), p6_udp, src=R6),
+      drop="ICMP_TYPE")
+add64("RFC 7915 5.2 Parameter Problem code 1: Protocol Unreachable",
+      err6(ICMPv6ParamProblem(code=1, ptr=6), p6_udp),
+      out4(p4_udp, type=3, code=2))
+add64("RFC 7915 5.2 Parameter Problem code 2 (option) dropped",
+      err6(ICMPv6ParamProblem(code=2, ptr=42), p6_udp), drop="ICMP_TYPE")
+add64("RFC 7915 5.2 unknown error type (100) dropped",
+      IPv6(src=S6, dst=H6) /
+      ICMPv6Unknown(type=100, code=0, msgbody=b"\0" * 4 + bytes(p6_udp)),
+      drop="ICMP_TYPE")
+
+add64("RFC 7915 5.1 forwarded ICMPv6 error: Hop Limit copied",
+      err6(ICMPv6DestUnreach(code=4), p6_udp, hlim=40),
+      out4(p4_udp, ttl=40, type=3, code=3), fwd=True)
+add64("RFC 7915 5.2 bad ICMPv6 checksum: dropped", None,
+      raw_in=bad_csum(err6(ICMPv6DestUnreach(code=4), p6_udp), 42),
+      drop="ICMP_CHECKSUM")
+add64("RFC 7915 5.3 quoted IPv6 header cut short: dropped",
+      err6(ICMPv6DestUnreach(code=4), cut(p6_udp, 30)), drop="ICMP_INNER")
+add64("RFC 7915 5.3 untranslatable address in the quoted packet: dropped",
+      err6(ICMPv6DestUnreach(code=0),
+           IPv6(src=H6, dst="2001:db8:9::1") / udp_q / PAYLOAD, src=R6),
+      drop="ICMP_INNER")
+add64("RFC 7915 5.3 an error inside an error: dropped",
+      err6(ICMPv6DestUnreach(code=0),
+           IPv6(src=H6, dst=S6) / ICMPv6DestUnreach(code=4) /
+           IPv6(src=S6, dst=H6) / udp, src=R6), drop="ICMP_INNER")
+add64("RFC 7915 5.3 quoted ICMPv6 informational (RS): dropped",
+      err6(ICMPv6DestUnreach(code=0),
+           IPv6(src=H6, dst=S6) / ICMPv6ND_RS(), src=R6),
+      drop="ICMP_INNER")
+
+# Extension headers of the quoted packet: RFC 7915 5.1 and 5.1.1.
+add64("RFC 7915 5.1 and 5.3 quoted Hop-by-Hop header skipped",
+      err6(ICMPv6DestUnreach(code=0),
+           IPv6(src=H6, dst=S6, hlim=63, tc=0x28) / IPv6ExtHdrHopByHop() /
+           udp_q / PAYLOAD, src=R6),
+      out4(p4_udp, src=POOL4, type=3, code=1))
+c = adjust(0x4444, addr_sum(H6, S6), addr_sum(H4, S4))
+add64("RFC 7915 5.1.1 and 5.3 quoted Fragment Header: ID, MF, DF clear",
+      err6(ICMPv6TimeExceeded(code=1),
+           IPv6(src=H6, dst=S6) /
+           IPv6ExtHdrFragment(nh=17, id=0x9abc1234, m=1, offset=0) /
+           UDP(sport=40001, dport=53, len=1000, chksum=0x4444) / PAYLOAD),
+      out4(IP(src=H4, dst=S4, id=0x1234, flags="MF", proto=17) /
+           UDP(sport=40001, dport=53, len=1000, chksum=c) / PAYLOAD,
+           type=11, code=1))
+add64("RFC 7915 5.1.1 and 5.3 quoted non-first fragment: offset copied",
+      err6(ICMPv6DestUnreach(code=0),
+           IPv6(src=H6, dst=S6) /
+           IPv6ExtHdrFragment(nh=17, id=0x5678, m=0, offset=370) / PAYLOAD,
+           src=R6),
+      out4(IP(src=H4, dst=S4, id=0x5678, frag=370, proto=17) / PAYLOAD,
+           src=POOL4, type=3, code=1))
+add64("RFC 7915 5.5 quoted UDP checksum zero stays zero",
+      err6(ICMPv6DestUnreach(code=4), IPv6(src=H6, dst=S6) /
+           UDP(sport=40001, dport=53, chksum=0) / PAYLOAD),
+      out4(IP(src=H4, dst=S4, id=0) /
+           UDP(sport=40001, dport=53, chksum=0) / PAYLOAD, type=3, code=3))
+
+# RFC 1812 4.3.2.3: the IPv4 error stops at 576 bytes. A 1280-byte error
+# quoting 1232 bytes of a 1420-byte packet becomes 20 + 8 + 548; the quoted
+# header says 1400 bytes: DF (RFC 7915 5.1).
+add64("RFC 7915 5.3 result cut to 576 bytes; quoted Total Length > 1260: DF",
+      err6(ICMPv6DestUnreach(code=4), cut(p6_big, 1232)),
+      out4(cut(p4_big, 548), type=3, code=3))
+
+# RFC 4884: 19 64-bit words (152 bytes) become 132, a multiple of 4 (33
+# words); the extension follows unchanged.
+add64("RFC 4884 and RFC 7915 5.2 Time Exceeded with an extension",
+      err6(ICMPv6TimeExceeded(code=0, length=19),
+           Raw(bytes(p6_big)[:152] + ext), src=R6),
+      out4(Raw(bytes(p4_big)[:132] + ext), src=POOL4, type=11, code=0,
+           length=33))
+# 60 words (480 bytes) become 460; with a 100-byte extension the result
+# would be 588 bytes: the extension goes, length 0.
+add64("RFC 4884 and RFC 7915 5.2 extension with no room in 576: dropped",
+      err6(ICMPv6DestUnreach(code=0, length=60),
+           Raw(bytes(p6_big)[:480] + ext4884(100)), src=R6),
+      out4(cut(p4_big, 460), src=POOL4, type=3, code=1))
+
 
 # ---------------------------------------------------------------- output
 

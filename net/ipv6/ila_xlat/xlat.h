@@ -13,12 +13,23 @@
 #include <net/lwtunnel.h>
 #include <net/netlink.h>
 
+struct iphdr;
+struct ipv6hdr;
+
 /*
  * Per-encap limit on local-map, eam and denylist4 entries together. A route
  * and its encap must fit in one netlink message of a route dump (32 KiB in
  * practice); 256 entries take about 12 KiB.
  */
 #define XLAT_MAX_ENTRIES	256
+
+/* RFC 7915 section 5.1: above this IPv4 length, a packet without a
+ * Fragment Header gets DF set.
+ */
+#define XLAT_64_DF_THRESHOLD	1260
+
+/* What an IPv4 header grows by when it becomes an IPv6 header. */
+#define XLAT_46_GROWTH		20
 
 /* The IPv4 dummy address, RFC 7600: default RFC 6791 ICMP source. */
 #define XLAT_DEFAULT_POOL4	htonl(0xc0000008)	/* 192.0.0.8 */
@@ -169,8 +180,17 @@ bool xlat_cfg_equal(const struct xlat_cfg *a, const struct xlat_cfg *b);
  * @XLAT_DROP_UDP_ZERO_CSUM: zero-checksum UDPv4 with udp-zero-checksum drop
  * @XLAT_DROP_UDP_ZERO_CSUM_FRAG: zero-checksum UDPv4 that is fragmented
  * @XLAT_DROP_ICMP_TYPE: ICMP type or code without a translation
- * @XLAT_DROP_ICMP_ERROR: ICMP error message (not translated yet)
+ * @XLAT_DROP_ICMP_CHECKSUM: ICMP error with a bad checksum (the translation
+ *	computes a new one, which would hide the corruption)
+ * @XLAT_DROP_ICMP_INNER: the packet quoted by an ICMP error is truncated
+ *	before its transport header, untranslatable, or itself an ICMP error
  * @XLAT_DROP_ICMP_FRAGMENT: fragmented ICMP message
+ * @XLAT_DROP_TOO_BIG: a packet that may not be fragmented is too big for
+ *	the other side (Fragmentation Needed or Packet Too Big sent)
+ * @XLAT_DROP_FRAG_FAILED: fragmenting a packet that is too big failed
+ * @XLAT_DROP_REASM: reassembly of ICMP or UDPv4 fragments refused the
+ *	fragment (see xlat_frag.c; evictions and timeouts are the kernel's
+ *	ReasmFails and ReasmTimeout)
  * @XLAT_DROP_NO_ROUTE: no route for the translated packet
  * @XLAT_DROP_NOMEM: no memory to grow or copy the packet
  * @XLAT_DROP_NUM: number of reasons
@@ -192,8 +212,12 @@ enum xlat_drop_reason {
 	XLAT_DROP_UDP_ZERO_CSUM,
 	XLAT_DROP_UDP_ZERO_CSUM_FRAG,
 	XLAT_DROP_ICMP_TYPE,
-	XLAT_DROP_ICMP_ERROR,
+	XLAT_DROP_ICMP_CHECKSUM,
+	XLAT_DROP_ICMP_INNER,
 	XLAT_DROP_ICMP_FRAGMENT,
+	XLAT_DROP_TOO_BIG,
+	XLAT_DROP_FRAG_FAILED,
+	XLAT_DROP_REASM,
 	XLAT_DROP_NO_ROUTE,
 	XLAT_DROP_NOMEM,
 	XLAT_DROP_NUM
@@ -317,9 +341,45 @@ static inline int xlat_fail_icmp(struct xlat_err *err,
 	return -EINVAL;
 }
 
+/**
+ * struct xlat_pmtu - the size limit of the translated packet
+ * @mtu6: 4->6: the MTU towards an IPv6 destination, from the routes
+ * @mtu4: 6->4: the MTU towards an IPv4 destination, from the routes
+ * @reassembled: in: the packet was reassembled from fragments, so its
+ *	sender allows fragmentation (6->4: DF stays clear)
+ * @frag_size: out: 4->6, a packet to fragment to this size. When xlat_46()
+ *	returns -EMSGSIZE it is an IPv4 fragment size and nothing has been
+ *	translated; when it returns 0 it is the IPv6 fragment size of the
+ *	translated packet. 0 when the packet fits.
+ *
+ * The callbacks are only asked about packets larger than the minimum MTU
+ * of the family; without a &struct xlat_pmtu (KUnit) nothing is too big.
+ */
+struct xlat_pmtu {
+	unsigned int (*mtu6)(const struct xlat_pmtu *pm,
+			     const struct in6_addr *daddr);
+	unsigned int (*mtu4)(const struct xlat_pmtu *pm, __be32 daddr);
+	bool reassembled;
+	unsigned int frag_size;
+};
+
 int xlat_46(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
-	    bool fwd, struct xlat_err *err);
+	    bool fwd, struct xlat_pmtu *pm, struct xlat_err *err);
 int xlat_64(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
-	    bool fwd, struct xlat_err *err);
+	    bool fwd, struct xlat_pmtu *pm, struct xlat_err *err);
+
+/* xlat_icmp_err.c: ICMP error messages (RFC 7915 sections 4.3, 5.3) */
+int xlat_46_icmp_err(struct net *net, struct sk_buff *skb,
+		     const struct xlat_cfg *cfg, const struct ipv6hdr *outer,
+		     unsigned int ihl, struct xlat_err *err);
+int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
+		     const struct xlat_cfg *cfg, const struct iphdr *outer,
+		     unsigned int l4off, struct xlat_err *err);
+__be32 xlat_icmp_pool4(const struct xlat_cfg *cfg, const struct in6_addr *src);
+bool xlat_icmp_pool6(const struct xlat_cfg *cfg, __be32 src,
+		     struct in6_addr *out);
+
+/* xlat_frag.c: reassembly of ICMP and UDPv4 fragments */
+int xlat_defrag(struct net *net, struct xlat_lwt *xl, struct sk_buff *skb);
 
 #endif /* _NET_IPV6_XLAT_H */

@@ -33,6 +33,7 @@
  * @frag: the IPv4 packet is a fragment, so a Fragment Header is added
  * @l4: the transport header is in this packet (first fragment or whole)
  * @udp_zero: the UDP checksum is zero and is to be computed
+ * @icmp_err: an ICMPv4 error, translated by xlat_46_icmp_err()
  * @icmp6_type: the ICMPv6 type of a translated echo
  */
 struct xlat_46_plan {
@@ -45,6 +46,7 @@ struct xlat_46_plan {
 	bool frag;
 	bool l4;
 	bool udp_zero;
+	bool icmp_err;
 	u8 icmp6_type;
 };
 
@@ -82,10 +84,14 @@ static bool xlat_46_src_route(const u8 *opt, unsigned int len)
 /*
  * Addresses (RFC 7915 section 4.1, mapped as SPEC.md says), with the
  * near-side rule first: a packet none of whose addresses local-map knows is
- * dropped without an answer, since its source may be spoofed.
+ * dropped without an answer, since its source may be spoofed. The
+ * untranslatable source of an ICMP error, such as a router with a private
+ * address under the well-known prefix, takes icmp-source-pool6 if set; an
+ * error is never answered with another.
  */
 static int xlat_46_addrs(const struct xlat_cfg *cfg, const struct iphdr *iph,
-			 struct ipv6hdr *ip6, struct xlat_err *err)
+			 bool icmp_err, struct ipv6hdr *ip6,
+			 struct xlat_err *err)
 {
 	enum xlat_via vs, vd;
 
@@ -93,6 +99,14 @@ static int xlat_46_addrs(const struct xlat_cfg *cfg, const struct iphdr *iph,
 	vd = xlat_map_4to6(cfg, iph->daddr, &ip6->daddr);
 	if (cfg->n_local && vs != XLAT_VIA_LOCAL && vd != XLAT_VIA_LOCAL)
 		return xlat_fail(err, XLAT_DROP_NO_NEAR_SIDE);
+	if (icmp_err) {
+		if (vs == XLAT_VIA_NONE &&
+		    !xlat_icmp_pool6(cfg, iph->saddr, &ip6->saddr))
+			return xlat_fail(err, XLAT_DROP_UNTRANSLATABLE_SRC);
+		if (vd == XLAT_VIA_NONE)
+			return xlat_fail(err, XLAT_DROP_UNTRANSLATABLE_DST);
+		return 0;
+	}
 	/* RFC 7915 section 4.4: administratively prohibited. */
 	if (vs == XLAT_VIA_NONE)
 		return xlat_fail_icmp(err, XLAT_DROP_UNTRANSLATABLE_SRC,
@@ -152,7 +166,8 @@ static int xlat_46_l4(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 		case ICMP_DEST_UNREACH:
 		case ICMP_TIME_EXCEEDED:
 		case ICMP_PARAMETERPROB:
-			return xlat_fail(err, XLAT_DROP_ICMP_ERROR);
+			/* Section 4.3: xlat_46_icmp_err() does the rest. */
+			return 0;
 		default:
 			return xlat_fail(err, XLAT_DROP_ICMP_TYPE);
 		}
@@ -166,13 +181,50 @@ static int xlat_46_l4(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 	return 0;
 }
 
+/*
+ * The size limit of the IPv6 side (RFC 7915 section 4.1; SPEC.md, "MTU and
+ * fragmentation"). Only a packet larger than the IPv6 minimum MTU can be
+ * too big. With DF set, the sender gets a Fragmentation Needed for the
+ * IPv4 size that fits; without, an IPv4 fragment is first cut into IPv4
+ * fragments that each translate to a fitting IPv6 fragment (-EMSGSIZE),
+ * and a whole packet is translated and then fragmented by IPv6 output.
+ */
+static int xlat_46_fit(const struct xlat_46_plan *p, unsigned int tot,
+		       u16 frag_off, struct xlat_pmtu *pm,
+		       struct xlat_err *err)
+{
+	unsigned int hlen6 = sizeof(struct ipv6hdr) +
+			     (p->frag ? sizeof(struct frag_hdr) : 0);
+	unsigned int len6 = tot - p->ihl + hlen6, mtu;
+
+	pm->frag_size = 0;
+	if (len6 <= IPV6_MIN_MTU || !pm->mtu6 || p->icmp_err)
+		return 0;
+	mtu = max_t(unsigned int, pm->mtu6(pm, &p->ip6.daddr), IPV6_MIN_MTU);
+	if (len6 <= mtu)
+		return 0;
+	if (frag_off & IP_DF)
+		return xlat_fail_icmp(err, XLAT_DROP_TOO_BIG, ICMP_DEST_UNREACH,
+				      ICMP_FRAG_NEEDED,
+				      mtu - sizeof(struct ipv6hdr) +
+				      sizeof(struct iphdr));
+	if (p->frag) {
+		pm->frag_size = mtu - hlen6 + sizeof(struct iphdr);
+		xlat_fail(err, XLAT_DROP_FRAG_FAILED);
+		return -EMSGSIZE;
+	}
+	pm->frag_size = mtu;
+	return 0;
+}
+
 static int xlat_46_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
-			bool fwd, struct xlat_46_plan *p, struct xlat_err *err)
+			bool fwd, struct xlat_pmtu *pm, struct xlat_46_plan *p,
+			struct xlat_err *err)
 {
 	const struct iphdr *iph;
 	unsigned int tot;
 	u16 frag_off;
-	u8 proto6;
+	u8 proto6, type;
 	int ret;
 
 	memset(p, 0, sizeof(*p));
@@ -208,10 +260,6 @@ static int xlat_46_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 		return xlat_fail_icmp(err, XLAT_DROP_TTL_EXCEEDED,
 				      ICMP_TIME_EXCEEDED, ICMP_EXC_TTL, 0);
 
-	ret = xlat_46_addrs(cfg, iph, &p->ip6, err);
-	if (ret)
-		return ret;
-
 	p->proto = iph->protocol;
 	p->l4len = tot - p->ihl;
 	frag_off = ntohs(iph->frag_off);
@@ -219,6 +267,14 @@ static int xlat_46_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 	p->l4 = !(frag_off & IP_OFFSET);
 	if (p->proto == IPPROTO_ICMP && p->frag)
 		return xlat_fail(err, XLAT_DROP_ICMP_FRAGMENT);
+	if (p->proto == IPPROTO_ICMP && p->l4len) {
+		ret = skb_copy_bits(skb, p->ihl, &type, 1);
+		p->icmp_err = !ret && icmp_is_err(type);
+	}
+
+	ret = xlat_46_addrs(cfg, iph, p->icmp_err, &p->ip6, err);
+	if (ret)
+		return ret;
 	if (p->l4) {
 		ret = xlat_46_l4(skb, cfg, p, err);
 		if (ret)
@@ -241,7 +297,7 @@ static int xlat_46_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 		p->ip6.nexthdr = proto6;
 		p->ip6.payload_len = htons(p->l4len);
 	}
-	return 0;
+	return pm ? xlat_46_fit(p, tot, frag_off, pm, err) : 0;
 }
 
 /* Section 4.5: the pseudo-header changes; the rest of the sum does not. */
@@ -336,23 +392,29 @@ static int xlat_46_apply(struct sk_buff *skb, const struct xlat_46_plan *p)
  * @skb: the packet, network header at skb->data
  * @cfg: configuration of the encap
  * @fwd: the packet is being forwarded (not locally generated)
+ * @pm: the size limit of the IPv6 side, or NULL for none
  * @err: on failure, the drop reason and the ICMPv4 error to send, if any
  *
  * On failure before any change the packet is as it arrived, so the ICMPv4
  * error can quote it; a failure to allocate may leave it half-translated,
  * and never asks for an ICMP error.
  *
- * Return: 0 on success, a negative error otherwise.
+ * Return: 0 on success (then @pm->frag_size, if not 0, is the size of the
+ * IPv6 fragments to cut); -EMSGSIZE for an IPv4 fragment that must first be
+ * cut into IPv4 fragments of @pm->frag_size bytes, untouched; another
+ * negative error otherwise.
  */
 int xlat_46(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
-	    bool fwd, struct xlat_err *err)
+	    bool fwd, struct xlat_pmtu *pm, struct xlat_err *err)
 {
 	struct xlat_46_plan p;
 	int ret;
 
-	ret = xlat_46_plan(skb, cfg, fwd, &p, err);
+	ret = xlat_46_plan(skb, cfg, fwd, pm, &p, err);
 	if (ret)
 		return ret;
+	if (p.icmp_err)
+		return xlat_46_icmp_err(net, skb, cfg, &p.ip6, p.ihl, err);
 	if (xlat_46_apply(skb, &p))
 		return xlat_fail(err, XLAT_DROP_NOMEM);
 	return 0;

@@ -23,11 +23,6 @@
 
 #include "xlat.h"
 
-/* Section 5.1: above this IPv4 length, a packet without a Fragment Header
- * gets DF set.
- */
-#define XLAT_64_DF_THRESHOLD	1260
-
 /* Extension headers skipped before the upper layer (bounded walk). */
 #define XLAT_64_MAX_EXTHDRS	16
 
@@ -41,6 +36,7 @@
  * @frag: the packet has a Fragment Header
  * @l4: the transport header is in this packet (first fragment or whole)
  * @icmp4_type: the ICMPv4 type of a translated echo
+ * @icmp_err: an ICMPv6 error, translated by xlat_64_icmp_err()
  * @gen_id: no Fragment Header and DF clear: an identification is needed
  */
 struct xlat_64_plan {
@@ -52,6 +48,7 @@ struct xlat_64_plan {
 	bool frag;
 	bool l4;
 	u8 icmp4_type;
+	bool icmp_err;
 	bool gen_id;
 };
 
@@ -107,17 +104,27 @@ static int xlat_64_exthdrs(const struct sk_buff *skb, unsigned int end,
 	return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
 }
 
-/* Addresses, near-side rule first (see xlat_46_addrs()). */
+/*
+ * Addresses, near-side rule first (see xlat_46_addrs()). The untranslatable
+ * source of an ICMPv6 error, typically a native IPv6 router on the path,
+ * takes an address of icmp-source-pool4 (RFC 6791, RFC 7915 section 5.3).
+ */
 static int xlat_64_addrs(const struct xlat_cfg *cfg,
-			 const struct ipv6hdr *ip6, struct iphdr *ip4,
-			 struct xlat_err *err)
+			 const struct ipv6hdr *ip6, bool icmp_err,
+			 struct iphdr *ip4, struct xlat_err *err)
 {
 	enum xlat_via vs, vd;
 
 	vs = xlat_map_6to4(cfg, &ip6->saddr, &ip4->saddr);
 	vd = xlat_map_6to4(cfg, &ip6->daddr, &ip4->daddr);
+	if (icmp_err && vs == XLAT_VIA_NONE) {
+		ip4->saddr = xlat_icmp_pool4(cfg, &ip6->saddr);
+		vs = XLAT_VIA_PREFIX;
+	}
 	if (cfg->n_local && vs != XLAT_VIA_LOCAL && vd != XLAT_VIA_LOCAL)
 		return xlat_fail(err, XLAT_DROP_NO_NEAR_SIDE);
+	if (icmp_err && vd == XLAT_VIA_NONE)
+		return xlat_fail(err, XLAT_DROP_UNTRANSLATABLE_DST);
 	/* RFC 7915 section 5.4: administratively prohibited. */
 	if (vs == XLAT_VIA_NONE)
 		return xlat_fail_icmp(err, XLAT_DROP_UNTRANSLATABLE_SRC,
@@ -163,7 +170,8 @@ static int xlat_64_l4(const struct sk_buff *skb, struct xlat_64_plan *p,
 		case ICMPV6_PKT_TOOBIG:
 		case ICMPV6_TIME_EXCEED:
 		case ICMPV6_PARAMPROB:
-			return xlat_fail(err, XLAT_DROP_ICMP_ERROR);
+			/* Section 5.3: xlat_64_icmp_err() does the rest. */
+			return 0;
 		default:
 			return xlat_fail(err, XLAT_DROP_ICMP_TYPE);
 		}
@@ -177,12 +185,14 @@ static int xlat_64_l4(const struct sk_buff *skb, struct xlat_64_plan *p,
 }
 
 static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
-			bool fwd, struct xlat_64_plan *p, struct xlat_err *err)
+			bool fwd, struct xlat_pmtu *pm, struct xlat_64_plan *p,
+			struct xlat_err *err)
 {
 	const struct ipv6hdr *ip6;
-	unsigned int end, tot;
+	unsigned int end, tot, mtu;
 	u16 frag_off = 0;
 	__be32 id = 0;
+	u8 type;
 	int ret;
 
 	memset(p, 0, sizeof(*p));
@@ -207,14 +217,18 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 				      ICMPV6_TIME_EXCEED,
 				      ICMPV6_EXC_HOPLIMIT, 0);
 
-	ret = xlat_64_addrs(cfg, ip6, &p->ip4, err);
-	if (ret)
-		return ret;
-
 	p->l4len = end - p->l4off;
 	p->l4 = !(frag_off & IP6_OFFSET);
 	if (p->proto6 == IPPROTO_ICMPV6 && p->frag)
 		return xlat_fail(err, XLAT_DROP_ICMP_FRAGMENT);
+	if (p->proto6 == IPPROTO_ICMPV6 && p->l4len) {
+		ret = skb_copy_bits(skb, p->l4off, &type, 1);
+		p->icmp_err = !ret && icmpv6_is_err(type);
+	}
+
+	ret = xlat_64_addrs(cfg, ip6, p->icmp_err, &p->ip4, err);
+	if (ret)
+		return ret;
 	if (p->l4) {
 		ret = xlat_64_l4(skb, p, err);
 		if (ret)
@@ -237,10 +251,26 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 		p->ip4.id = htons(ntohl(id) & 0xffff);
 		p->ip4.frag_off = htons((frag_off >> 3) |
 					(frag_off & IP6_MF ? IP_MF : 0));
-	} else if (tot > XLAT_64_DF_THRESHOLD) {
+	} else if (tot > XLAT_64_DF_THRESHOLD && !(pm && pm->reassembled)) {
 		p->ip4.frag_off = htons(IP_DF);
 	} else {
 		p->gen_id = true;
+	}
+
+	/*
+	 * Too big for the IPv4 side with DF set: Packet Too Big for the
+	 * IPv6 size that fits, never below the IPv6 minimum MTU; a sender
+	 * that goes down to 1280 gets DF clear (above) and IPv4 fragments.
+	 */
+	if (pm && pm->mtu4 && !p->icmp_err &&
+	    (p->ip4.frag_off & htons(IP_DF))) {
+		mtu = pm->mtu4(pm, p->ip4.daddr);
+		if (tot > mtu)
+			return xlat_fail_icmp(err, XLAT_DROP_TOO_BIG,
+					      ICMPV6_PKT_TOOBIG, 0,
+					      max_t(u32, mtu + p->l4off -
+						    sizeof(struct iphdr),
+						    IPV6_MIN_MTU));
 	}
 	return 0;
 }
@@ -329,6 +359,7 @@ static int xlat_64_apply(struct net *net, struct sk_buff *skb,
  * @skb: the packet, network header at skb->data
  * @cfg: configuration of the encap
  * @fwd: the packet is being forwarded (not locally generated)
+ * @pm: the size limit of the IPv4 side, or NULL for none
  * @err: on failure, the drop reason and the ICMPv6 error to send, if any
  *
  * Failures before any change leave the packet as it arrived (see
@@ -337,14 +368,16 @@ static int xlat_64_apply(struct net *net, struct sk_buff *skb,
  * Return: 0 on success, a negative error otherwise.
  */
 int xlat_64(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
-	    bool fwd, struct xlat_err *err)
+	    bool fwd, struct xlat_pmtu *pm, struct xlat_err *err)
 {
 	struct xlat_64_plan p;
 	int ret;
 
-	ret = xlat_64_plan(skb, cfg, fwd, &p, err);
+	ret = xlat_64_plan(skb, cfg, fwd, pm, &p, err);
 	if (ret)
 		return ret;
+	if (p.icmp_err)
+		return xlat_64_icmp_err(net, skb, cfg, &p.ip4, p.l4off, err);
 	if (xlat_64_apply(net, skb, &p))
 		return xlat_fail(err, XLAT_DROP_NOMEM);
 	return 0;

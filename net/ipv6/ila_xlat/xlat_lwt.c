@@ -57,7 +57,7 @@ static int xlat_build_state(struct net *net, struct nlattr *nla,
 	 * size their packets for the IPv6 link.
 	 */
 	if (xl->dir == XLAT_46)
-		lwt->headroom = sizeof(struct ipv6hdr) - sizeof(struct iphdr);
+		lwt->headroom = XLAT_46_GROWTH;
 	lwt->type = LWTUNNEL_ENCAP_XLAT;
 	lwt->flags = LWTUNNEL_STATE_OUTPUT_REDIRECT |
 		     LWTUNNEL_STATE_INPUT_REDIRECT;
@@ -90,11 +90,76 @@ static void xlat_send_icmp(struct sk_buff *skb, enum xlat_dir dir,
 		icmpv6_send(skb, err->type, err->code, err->info);
 }
 
+/**
+ * struct xlat_pmtu_ctx - what the MTU callbacks of one packet need
+ * @pm: the callbacks, see &struct xlat_pmtu
+ * @net: namespace
+ * @skb: the packet, still untranslated, on its encap route
+ * @xl: the encap
+ */
+struct xlat_pmtu_ctx {
+	struct xlat_pmtu pm;
+	struct net *net;
+	struct sk_buff *skb;
+	struct xlat_lwt *xl;
+};
+
+/*
+ * 4->6 (SPEC.md, "MTU and fragmentation"): the smallest of the encap
+ * route's MTU, which counts the translated packet (ipv4_mtu() takes the
+ * 20-byte headroom off it for IPv4), the path MTU of the IPv6 route, with
+ * what Packet Too Big messages taught it, and lowest-ipv6-mtu.
+ */
+static unsigned int xlat_pmtu6(const struct xlat_pmtu *pm,
+			       const struct in6_addr *daddr)
+{
+	const struct xlat_pmtu_ctx *c = container_of(pm, struct xlat_pmtu_ctx,
+						     pm);
+	const struct xlat_cfg *cfg = c->xl->cfg;
+	struct flowi6 fl6 = {
+		.daddr = *daddr,
+		.flowi6_mark = c->skb->mark,
+	};
+	struct dst_entry *dst;
+	unsigned int mtu;
+
+	mtu = dst_mtu(skb_dst(c->skb)) + XLAT_46_GROWTH;
+	if (cfg->lowest_ipv6_mtu)
+		mtu = min(mtu, cfg->lowest_ipv6_mtu);
+	dst = ip6_route_output(c->net, NULL, &fl6);
+	if (!dst->error)
+		mtu = min(mtu, dst_mtu(dst));
+	dst_release(dst);
+	return mtu;
+}
+
+/* 6->4: the MTU of the IPv4 route towards @daddr. */
+static unsigned int xlat_pmtu4(const struct xlat_pmtu *pm, __be32 daddr)
+{
+	const struct xlat_pmtu_ctx *c = container_of(pm, struct xlat_pmtu_ctx,
+						     pm);
+	struct flowi4 fl4 = {
+		.daddr = daddr,
+		.flowi4_mark = c->skb->mark,
+		.flowi4_flags = FLOWI_FLAG_ANYSRC,
+	};
+	unsigned int mtu;
+	struct rtable *rt;
+
+	rt = ip_route_output_key(c->net, &fl4);
+	if (IS_ERR(rt))
+		return IP_MAX_MTU;	/* routing the result will fail */
+	mtu = dst_mtu(&rt->dst);
+	ip_rt_put(rt);
+	return mtu;
+}
+
 /* Route a translated IPv6 packet: as received when forwarding, so that
- * IPv6 forwarding decrements the hop limit once; as sent otherwise.
+ * IPv6 forwarding decrements the hop limit once; as sent otherwise. A
+ * @frag_size asks IPv6 output to fragment the packet to that size.
  */
 static int xlat_route6(struct net *net, struct sock *sk, struct sk_buff *skb,
-		       struct xlat_lwt *xl, bool fwd)
+		       struct xlat_lwt *xl, bool fwd, unsigned int frag_size)
 {
 	const struct ipv6hdr *ip6 = ipv6_hdr(skb);
 	struct dst_entry *dst;
@@ -102,6 +167,13 @@ static int xlat_route6(struct net *net, struct sock *sk, struct sk_buff *skb,
 
 	skb_dst_drop(skb);
 	memset(IP6CB(skb), 0, sizeof(*IP6CB(skb)));
+	if (frag_size) {
+		/* ip6_fragment() cuts fragments of at most frag_max_size;
+		 * ignore_df lets it fragment a packet it did not send.
+		 */
+		IP6CB(skb)->frag_max_size = frag_size;
+		skb->ignore_df = 1;
+	}
 	if (fwd) {
 		IP6CB(skb)->iif = skb->dev->ifindex;
 		IP6CB(skb)->nhoff = offsetof(struct ipv6hdr, nexthdr);
@@ -175,16 +247,65 @@ drop:
  * consumed.
  */
 static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
-		    struct xlat_lwt *xl, bool fwd)
+		    struct xlat_lwt *xl, bool fwd, bool reasm);
+
+/* ip_do_fragment() output: each IPv4 fragment is translated on its own. */
+static int xlat_frag_fwd(struct net *net, struct sock *sk,
+			 struct sk_buff *skb)
 {
+	return xlat_one(net, sk, skb, xlat_lwt(skb_dst(skb)->lwtstate), true,
+			false);
+}
+
+static int xlat_frag_local(struct net *net, struct sock *sk,
+			   struct sk_buff *skb)
+{
+	return xlat_one(net, sk, skb, xlat_lwt(skb_dst(skb)->lwtstate), false,
+			false);
+}
+
+/*
+ * An IPv4 fragment too big for the IPv6 side once it has a Fragment
+ * Header: cut into smaller IPv4 fragments first (same Identification,
+ * offsets in 8-byte units), which then translate one by one.
+ */
+static int xlat_refragment(struct net *net, struct sock *sk,
+			   struct sk_buff *skb, struct xlat_lwt *xl, bool fwd,
+			   unsigned int size)
+{
+	int ret;
+
+	IPCB(skb)->frag_max_size = size;
+	ret = ip_do_fragment(net, sk, skb,
+			     fwd ? xlat_frag_fwd : xlat_frag_local);
+	if (ret)
+		xlat_drop(net, xl, NULL, XLAT_DROP_FRAG_FAILED);
+	return ret;
+}
+
+static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
+		    struct xlat_lwt *xl, bool fwd, bool reasm)
+{
+	struct xlat_pmtu_ctx c = {
+		.pm = {
+			.mtu6 = xlat_pmtu6,
+			.mtu4 = xlat_pmtu4,
+			.reassembled = reasm,
+		},
+		.net = net,
+		.skb = skb,
+		.xl = xl,
+	};
 	unsigned int len = skb->len;
 	struct xlat_err err;
 	int ret;
 
 	if (xl->dir == XLAT_46)
-		ret = xlat_46(net, skb, xl->cfg, fwd, &err);
+		ret = xlat_46(net, skb, xl->cfg, fwd, &c.pm, &err);
 	else
-		ret = xlat_64(net, skb, xl->cfg, fwd, &err);
+		ret = xlat_64(net, skb, xl->cfg, fwd, &c.pm, &err);
+	if (ret == -EMSGSIZE)
+		return xlat_refragment(net, sk, skb, xl, fwd, c.pm.frag_size);
 	if (ret) {
 		xlat_send_icmp(skb, xl->dir, &err);
 		xlat_drop(net, xl, skb, err.reason);
@@ -194,7 +315,7 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 	nf_reset_ct(skb);
 
 	if (xl->dir == XLAT_46)
-		return xlat_route6(net, sk, skb, xl, fwd);
+		return xlat_route6(net, sk, skb, xl, fwd, c.pm.frag_size);
 	return xlat_route4(net, sk, skb, xl, fwd);
 }
 
@@ -206,10 +327,13 @@ static int xlat_rcv(struct net *net, struct sock *sk, struct sk_buff *skb,
 {
 	struct xlat_lwt *xl = xlat_lwt(skb_dst(skb)->lwtstate);
 	struct sk_buff *segs, *next;
-	int ret = 0;
+	int ret;
 
+	ret = xlat_defrag(net, xl, skb);
+	if (ret < 0)
+		return ret == -EINPROGRESS ? 0 : ret;
 	if (!skb_is_gso(skb))
-		return xlat_one(net, sk, skb, xl, fwd);
+		return xlat_one(net, sk, skb, xl, fwd, ret);
 
 	segs = skb_gso_segment(skb, 0);
 	if (IS_ERR_OR_NULL(segs)) {
@@ -217,9 +341,10 @@ static int xlat_rcv(struct net *net, struct sock *sk, struct sk_buff *skb,
 		return -ENOMEM;
 	}
 	consume_skb(skb);
+	ret = 0;
 	skb_list_walk_safe(segs, skb, next) {
 		skb_mark_not_on_list(skb);
-		ret = xlat_one(net, sk, skb, xl, fwd) ?: ret;
+		ret = xlat_one(net, sk, skb, xl, fwd, false) ?: ret;
 	}
 	return ret;
 }

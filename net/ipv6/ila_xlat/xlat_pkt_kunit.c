@@ -65,32 +65,79 @@ static void xp_free_cfg(void *cfg)
 	xlat_cfg_free(cfg);
 }
 
+static void xp_pfx4(struct kunit *test, struct xlat_pfx4 *p, const char *a,
+		    u8 len)
+{
+	KUNIT_ASSERT_TRUE(test, in4_pton(a, -1, (u8 *)&p->addr, -1, NULL));
+	p->len = len;
+}
+
+static void xp_pfx6(struct kunit *test, struct xlat_pfx6 *p, const char *a,
+		    u8 len)
+{
+	KUNIT_ASSERT_TRUE(test, in6_pton(a, -1, p->addr.s6_addr, -1, NULL));
+	p->len = len;
+}
+
 /*
  * 0: single-host CLAT, remote-prefix6 64:ff9b:1::/48,
  *    local-map 192.0.0.1/32 2001:db8:1:2::1234/128
  * 1: the same with udp-zero-checksum drop, tclass zero, tos4 0x88
  * 2: the same local-map under the well-known prefix 64:ff9b::/96
+ * 3: downstream CLAT, 64:ff9b:1::/48,
+ *    local-map 192.0.2.0/24 2001:db8:100:64::/96 (RFC 6052 embedding)
+ * 4: SIIT-DC, 64:ff9b:1::/48, eam 203.0.113.0/24 2001:db8:46::/120,
+ *    denylist4 192.0.2.128/25
+ * 5: symmetric, 64:ff9b:1::/48 alone
+ * 6: as 0, with icmp-source-pool4 198.51.100.250/32 and
+ *    icmp-source-pool6 2001:db8:ff::1/128 (RFC 6791)
+ *
+ * Configs 0-5 have the default icmp-source-pool4 that xlat_cfg_parse()
+ * gives: 192.0.0.8/32 (RFC 7600), not flagged as present.
  */
 static struct xlat_cfg *xp_cfg(struct kunit *test, int id)
 {
-	struct xlat_cfg *cfg = kzalloc(struct_size(cfg, maps, 1), GFP_KERNEL);
+	unsigned int n = id == 5 ? 0 : 1;
+	struct xlat_cfg *cfg = kzalloc(struct_size(cfg, maps, n), GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, cfg);
-	cfg->n_maps = 1;
-	cfg->n_local = 1;
-	KUNIT_ASSERT_TRUE(test, in4_pton("192.0.0.1", -1,
-					 (u8 *)&cfg->maps[0].p4.addr, -1,
-					 NULL));
-	cfg->maps[0].p4.len = 32;
-	KUNIT_ASSERT_TRUE(test, in6_pton("2001:db8:1:2::1234", -1,
-					 cfg->maps[0].p6.addr.s6_addr, -1,
-					 NULL));
-	cfg->maps[0].p6.len = 128;
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test, xp_free_cfg, cfg));
+	cfg->n_maps = n;
 	cfg->present = XLAT_CFG_REMOTE6;
-	KUNIT_ASSERT_TRUE(test, in6_pton(id == 2 ? "64:ff9b::" :
-					 "64:ff9b:1::", -1,
-					 cfg->remote6.addr.s6_addr, -1, NULL));
-	cfg->remote6.len = id == 2 ? 96 : 48;
+	if (id == 2)
+		xp_pfx6(test, &cfg->remote6, "64:ff9b::", 96);
+	else
+		xp_pfx6(test, &cfg->remote6, "64:ff9b:1::", 48);
+	switch (id) {
+	case 0 ... 2:
+	case 6:
+		cfg->n_local = 1;
+		xp_pfx4(test, &cfg->maps[0].p4, "192.0.0.1", 32);
+		xp_pfx6(test, &cfg->maps[0].p6, "2001:db8:1:2::1234", 128);
+		break;
+	case 3:
+		cfg->n_local = 1;
+		cfg->maps[0].embed = true;
+		xp_pfx4(test, &cfg->maps[0].p4, "192.0.2.0", 24);
+		xp_pfx6(test, &cfg->maps[0].p6, "2001:db8:100:64::", 96);
+		break;
+	case 4:
+		xp_pfx4(test, &cfg->maps[0].p4, "203.0.113.0", 24);
+		xp_pfx6(test, &cfg->maps[0].p6, "2001:db8:46::", 120);
+		cfg->deny = kzalloc(sizeof(*cfg->deny), GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, cfg->deny);
+		cfg->n_deny = 1;
+		xp_pfx4(test, cfg->deny, "192.0.2.128", 25);
+		break;
+	}
+	cfg->pool4.addr = XLAT_DEFAULT_POOL4;
+	cfg->pool4.len = 32;
+	if (id == 6) {
+		xp_pfx4(test, &cfg->pool4, "198.51.100.250", 32);
+		xp_pfx6(test, &cfg->pool6, "2001:db8:ff::1", 128);
+		cfg->present |= XLAT_CFG_POOL4 | XLAT_CFG_POOL6;
+	}
 	if (id == 1) {
 		cfg->udp_zero_csum = XLAT_UDP_ZERO_CSUM_DROP;
 		cfg->tclass = XLAT_TCLASS_ZERO;
@@ -99,8 +146,6 @@ static struct xlat_cfg *xp_cfg(struct kunit *test, int id)
 				XLAT_CFG_TOS4;
 	}
 	KUNIT_ASSERT_EQ(test, 0, xlat_tables_build(cfg));
-	KUNIT_ASSERT_EQ(test, 0,
-			kunit_add_action_or_reset(test, xp_free_cfg, cfg));
 	return cfg;
 }
 
@@ -128,9 +173,9 @@ static void xlat_pkt_test(struct kunit *test)
 	skb->protocol = htons(v->dir == XLAT_46 ? ETH_P_IP : ETH_P_IPV6);
 
 	if (v->dir == XLAT_46)
-		ret = xlat_46(&init_net, skb, cfg, v->fwd, &err);
+		ret = xlat_46(&init_net, skb, cfg, v->fwd, NULL, &err);
 	else
-		ret = xlat_64(&init_net, skb, cfg, v->fwd, &err);
+		ret = xlat_64(&init_net, skb, cfg, v->fwd, NULL, &err);
 
 	if (!v->out) {
 		KUNIT_ASSERT_NE(test, ret, 0);

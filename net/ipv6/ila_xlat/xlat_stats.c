@@ -80,15 +80,35 @@ const struct xlat_drop_info xlat_drop_table[XLAT_DROP_NUM] = {
 		.desc = "ICMP type or code without a translation",
 		.ref = "RFC 7915 4.2, 5.2",
 	},
-	[XLAT_DROP_ICMP_ERROR] = {
-		.name = "icmp-error-untranslated",
-		.desc = "ICMP error message (not translated yet)",
+	[XLAT_DROP_ICMP_CHECKSUM] = {
+		.name = "icmp-error-checksum",
+		.desc = "ICMP error with a bad checksum (translation would hide it)",
+		.ref = "RFC 7915 4.3, 5.3",
+	},
+	[XLAT_DROP_ICMP_INNER] = {
+		.name = "icmp-error-inner",
+		.desc = "the packet an ICMP error quotes is cut short, untranslatable or an error",
 		.ref = "RFC 7915 4.3, 5.3",
 	},
 	[XLAT_DROP_ICMP_FRAGMENT] = {
 		.name = "icmp-fragment",
 		.desc = "fragmented ICMP message (its checksum needs the whole message)",
 		.ref = "RFC 7915 4.2, 5.2",
+	},
+	[XLAT_DROP_TOO_BIG] = {
+		.name = "packet-too-big",
+		.desc = "too big for the other side, DF set (Frag Needed / Packet Too Big sent)",
+		.ref = "RFC 7915 4.1, 5.1; RFC 1191; RFC 8201",
+	},
+	[XLAT_DROP_FRAG_FAILED] = {
+		.name = "fragmentation-failed",
+		.desc = "a packet too big for the other side could not be fragmented",
+		.ref = "RFC 7915 4.1",
+	},
+	[XLAT_DROP_REASM] = {
+		.name = "reassembly-failed",
+		.desc = "an ICMP or UDPv4 fragment the bounded reassembly refused",
+		.ref = "RFC 7915 4.5; RFC 791; RFC 8200 4.5",
 	},
 	[XLAT_DROP_NO_ROUTE] = {
 		.name = "no-route",
