@@ -27,6 +27,12 @@ ns_new() {
 	ip -n "$1" link set lo up
 }
 
+# veth NS1 IF1 NS2 IF2: a veth pair between two namespaces, both ends up.
+veth() {
+	ip link add "$2" netns "$1" type veth peer name "$4" netns "$3" &&
+		ip -n "$1" link set "$2" up && ip -n "$3" link set "$4" up
+}
+
 _tap() {
 	local n=0
 	[ -f "$XLAT_TAP_COUNTER" ] && n=$(cat "$XLAT_TAP_COUNTER")

@@ -30,11 +30,16 @@ vectors = []
 
 
 def add(name, direction, pkt, out=None, cfg=0, fwd=False, drop=None,
-        icmp=None, any_id=False, raw_in=None):
+        icmp=None, any_id=False, raw_in=None, mtu=0, frag_size=0,
+        refrag=False):
+    """mtu: the route MTU the translation is told (0: no limit);
+    frag_size: the fragment size it must ask for; refrag: an IPv4
+    fragment to cut smaller before translation (nothing translated)."""
     vectors.append(dict(name=name, dir=direction, cfg=cfg, fwd=fwd,
                         inp=raw_in if raw_in is not None else bytes(pkt),
                         out=bytes(out) if out is not None else None,
-                        drop=drop, icmp=icmp, any_id=any_id))
+                        drop=drop, icmp=icmp, any_id=any_id, mtu=mtu,
+                        frag_size=frag_size, refrag=refrag))
 
 
 def ones_add(a, b):
@@ -761,6 +766,51 @@ add64("RFC 4884 and RFC 7915 5.2 extension with no room in 576: dropped",
       out4(cut(p4_big, 460), src=POOL4, type=3, code=1))
 
 
+# ------------------------------------------------ MTU (SPEC "MTU and fragmentation")
+# The translation is told the MTU of the other side's route (mtu=); only
+# packets larger than the family's minimum MTU ask for it.
+
+big4 = Raw(b"m" * 1360)                 # IPv4 1400 bytes with TCP
+add("RFC 7915 4.1, RFC 1191: DF and too big for the IPv6 route: Frag Needed "
+    "with the IPv4 size that fits", 46,
+    IP(src=H4, dst=S4, flags="DF") / tcp / big4, drop="TOO_BIG",
+    icmp=(3, 4, 1280 - 20), mtu=1280)
+add("RFC 7915 4.1: DF clear and too big: translated, IPv6 fragments asked",
+    46, IP(src=H4, dst=S4) / tcp / big4,
+    IPv6(src=H6, dst=S6) / tcp / big4, mtu=1280, frag_size=1280)
+add("RFC 7915 4.1: an IPv4 fragment too big with its Fragment Header: cut "
+    "smaller in IPv4 first", 46,
+    IP(src=H4, dst=S4, id=77, flags="MF", frag=10, proto=6) /
+    Raw(b"f" * 1400),
+    refrag=True, frag_size=1280 - 48 + 20, mtu=1280)
+add("RFC 7915 4.1: 1400 bytes fit a 1500-byte IPv6 route", 46,
+    IP(src=H4, dst=S4, flags="DF") / tcp / big4,
+    IPv6(src=H6, dst=S6) / tcp / big4, mtu=1500)
+add("RFC 7915 4.1: 1260 bytes never ask (IPv6 minimum MTU)", 46,
+    IP(src=H4, dst=S4, flags="DF") / tcp / Raw(b"s" * 1220),
+    IPv6(src=H6, dst=S6) / tcp / Raw(b"s" * 1220), mtu=1)
+
+big6 = Raw(b"M" * 1440)                 # IPv6 1500 bytes with TCP
+add("RFC 7915 5.1, RFC 8201: DF (over 1260) and too big for the IPv4 route: "
+    "Packet Too Big, MTU + 20", 64,
+    IPv6(src=S6, dst=H6) / tcp / big6, drop="TOO_BIG", icmp=(2, 0, 1420),
+    mtu=1400)
+add("RFC 7915 5.1: Packet Too Big never below 1280", 64,
+    IPv6(src=S6, dst=H6) / tcp / big6, drop="TOO_BIG", icmp=(2, 0, 1280),
+    mtu=1000)
+add("RFC 7915 5.1: DF set and fits: translated", 64,
+    IPv6(src=S6, dst=H6) / tcp / big6,
+    IP(src=S4, dst=H4, flags="DF", id=0) / tcp / big6, mtu=1480)
+add("RFC 7915 5.1.1: a fragment has DF clear: IPv4 may fragment it, no "
+    "Packet Too Big", 64,
+    IPv6(src=S6, dst=H6) /
+    IPv6ExtHdrFragment(id=0x12345678, m=1, offset=100, nh=6) /
+    Raw(b"F" * 1400),
+    IP(src=S4, dst=H4, id=0x5678, flags="MF", frag=100, proto=6) /
+    Raw(b"F" * 1400),
+    mtu=1000)
+
+
 # ---------------------------------------------------------------- output
 
 
@@ -791,10 +841,14 @@ for i, v in enumerate(vectors):
         print("\t\t.out = xv_out_%d, .out_len = sizeof(xv_out_%d)," % (i, i))
         if v["any_id"]:
             print("\t\t.any_id = true,")
+    elif v["refrag"]:
+        print("\t\t.refrag = true,")
     else:
         print("\t\t.reason = XLAT_DROP_%s," % v["drop"])
         if v["icmp"]:
             print("\t\t.icmp = true, .type = %d, .code = %d, .info = %d," %
                   v["icmp"])
+    if v["mtu"]:
+        print("\t\t.mtu = %d, .frag_size = %d," % (v["mtu"], v["frag_size"]))
     print("\t},")
 print("};")

@@ -345,6 +345,7 @@ static inline int xlat_fail_icmp(struct xlat_err *err,
  * struct xlat_pmtu - the size limit of the translated packet
  * @mtu6: 4->6: the MTU towards an IPv6 destination, from the routes
  * @mtu4: 6->4: the MTU towards an IPv4 destination, from the routes
+ * @priv: for the callbacks
  * @reassembled: in: the packet was reassembled from fragments, so its
  *	sender allows fragmentation (6->4: DF stays clear)
  * @frag_size: out: 4->6, a packet to fragment to this size. When xlat_46()
@@ -359,6 +360,7 @@ struct xlat_pmtu {
 	unsigned int (*mtu6)(const struct xlat_pmtu *pm,
 			     const struct in6_addr *daddr);
 	unsigned int (*mtu4)(const struct xlat_pmtu *pm, __be32 daddr);
+	void *priv;
 	bool reassembled;
 	unsigned int frag_size;
 };

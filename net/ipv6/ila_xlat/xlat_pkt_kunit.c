@@ -33,6 +33,9 @@
  * @type: its type
  * @code: its code
  * @info: its pointer or MTU
+ * @mtu: the MTU of the other side's route, 0 for no limit
+ * @frag_size: the fragment size the translation must ask for
+ * @refrag: an IPv4 fragment to cut smaller first (-EMSGSIZE, untouched)
  */
 struct xlat_vector {
 	const char *name;
@@ -49,6 +52,9 @@ struct xlat_vector {
 	u8 type;
 	u8 code;
 	u32 info;
+	u32 mtu;
+	u32 frag_size;
+	bool refrag;
 };
 
 #include "xlat_vectors.h"
@@ -149,6 +155,18 @@ static struct xlat_cfg *xp_cfg(struct kunit *test, int id)
 	return cfg;
 }
 
+/* The route MTU of a vector, whatever the destination. */
+static unsigned int xp_mtu6(const struct xlat_pmtu *pm,
+			    const struct in6_addr *daddr)
+{
+	return *(const u32 *)pm->priv;
+}
+
+static unsigned int xp_mtu4(const struct xlat_pmtu *pm, __be32 daddr)
+{
+	return *(const u32 *)pm->priv;
+}
+
 static void xp_free_skb(void *skb)
 {
 	kfree_skb(skb);
@@ -158,6 +176,11 @@ static void xlat_pkt_test(struct kunit *test)
 {
 	const struct xlat_vector *v = test->param_value;
 	struct xlat_cfg *cfg = xp_cfg(test, v->cfg);
+	struct xlat_pmtu pm = {
+		.mtu6 = xp_mtu6,
+		.mtu4 = xp_mtu4,
+		.priv = (void *)&v->mtu,
+	};
 	struct xlat_err err = {};
 	struct sk_buff *skb;
 	u8 *got;
@@ -173,9 +196,20 @@ static void xlat_pkt_test(struct kunit *test)
 	skb->protocol = htons(v->dir == XLAT_46 ? ETH_P_IP : ETH_P_IPV6);
 
 	if (v->dir == XLAT_46)
-		ret = xlat_46(&init_net, skb, cfg, v->fwd, NULL, &err);
+		ret = xlat_46(&init_net, skb, cfg, v->fwd, v->mtu ? &pm : NULL,
+			      &err);
 	else
-		ret = xlat_64(&init_net, skb, cfg, v->fwd, NULL, &err);
+		ret = xlat_64(&init_net, skb, cfg, v->fwd, v->mtu ? &pm : NULL,
+			      &err);
+
+	if (v->refrag) {
+		KUNIT_EXPECT_EQ(test, ret, -EMSGSIZE);
+		KUNIT_EXPECT_EQ(test, pm.frag_size, v->frag_size);
+		KUNIT_EXPECT_EQ(test, skb->len, v->in_len);
+		return;
+	}
+	if (v->mtu && !ret)
+		KUNIT_EXPECT_EQ(test, pm.frag_size, v->frag_size);
 
 	if (!v->out) {
 		KUNIT_ASSERT_NE(test, ret, 0);
