@@ -771,15 +771,15 @@ add64("RFC 4884 and RFC 7915 5.2 extension with no room in 576: dropped",
 # packets larger than the family's minimum MTU ask for it.
 
 big4 = Raw(b"m" * 1360)                 # IPv4 1400 bytes with TCP
-add("RFC 7915 4.1, RFC 1191: DF and too big for the IPv6 route: Frag Needed "
-    "with the IPv4 size that fits", 46,
+add("RFC 7915 4.1, RFC 1191: DF, too big for IPv6: Frag Needed, IPv4 size",
+    46,
     IP(src=H4, dst=S4, flags="DF") / tcp / big4, drop="TOO_BIG",
     icmp=(3, 4, 1280 - 20), mtu=1280)
 add("RFC 7915 4.1: DF clear and too big: translated, IPv6 fragments asked",
     46, IP(src=H4, dst=S4) / tcp / big4,
     IPv6(src=H6, dst=S6) / tcp / big4, mtu=1280, frag_size=1280)
-add("RFC 7915 4.1: an IPv4 fragment too big with its Fragment Header: cut "
-    "smaller in IPv4 first", 46,
+add("RFC 7915 4.1: IPv4 fragment too big once translated: cut smaller first",
+    46,
     IP(src=H4, dst=S4, id=77, flags="MF", frag=10, proto=6) /
     Raw(b"f" * 1400),
     refrag=True, frag_size=1280 - 48 + 20, mtu=1280)
@@ -791,8 +791,8 @@ add("RFC 7915 4.1: 1260 bytes never ask (IPv6 minimum MTU)", 46,
     IPv6(src=H6, dst=S6) / tcp / Raw(b"s" * 1220), mtu=1)
 
 big6 = Raw(b"M" * 1440)                 # IPv6 1500 bytes with TCP
-add("RFC 7915 5.1, RFC 8201: DF (over 1260) and too big for the IPv4 route: "
-    "Packet Too Big, MTU + 20", 64,
+add("RFC 7915 5.1, RFC 8201: DF, too big for IPv4: Packet Too Big, MTU + 20",
+    64,
     IPv6(src=S6, dst=H6) / tcp / big6, drop="TOO_BIG", icmp=(2, 0, 1420),
     mtu=1400)
 add("RFC 7915 5.1: Packet Too Big never below 1280", 64,
@@ -801,8 +801,7 @@ add("RFC 7915 5.1: Packet Too Big never below 1280", 64,
 add("RFC 7915 5.1: DF set and fits: translated", 64,
     IPv6(src=S6, dst=H6) / tcp / big6,
     IP(src=S4, dst=H4, flags="DF", id=0) / tcp / big6, mtu=1480)
-add("RFC 7915 5.1.1: a fragment has DF clear: IPv4 may fragment it, no "
-    "Packet Too Big", 64,
+add("RFC 7915 5.1.1: a fragment has DF clear: no Packet Too Big", 64,
     IPv6(src=S6, dst=H6) /
     IPv6ExtHdrFragment(id=0x12345678, m=1, offset=100, nh=6) /
     Raw(b"F" * 1400),

@@ -6296,7 +6296,7 @@ static const struct xlat_vector xlat_vectors[] = {
 		.any_id = true,
 	},
 	{
-		.name = "RFC 7915 4.1, RFC 1191: DF and too big for the IPv6 route: Frag Needed with the IPv4 size that fits",
+		.name = "RFC 7915 4.1, RFC 1191: DF, too big for IPv6: Frag Needed, IPv4 size",
 		.dir = XLAT_46, .cfg = 0, .fwd = false,
 		.in = xv_in_148, .in_len = sizeof(xv_in_148),
 		.reason = XLAT_DROP_TOO_BIG,
@@ -6311,7 +6311,7 @@ static const struct xlat_vector xlat_vectors[] = {
 		.mtu = 1280, .frag_size = 1280,
 	},
 	{
-		.name = "RFC 7915 4.1: an IPv4 fragment too big with its Fragment Header: cut smaller in IPv4 first",
+		.name = "RFC 7915 4.1: IPv4 fragment too big once translated: cut smaller first",
 		.dir = XLAT_46, .cfg = 0, .fwd = false,
 		.in = xv_in_150, .in_len = sizeof(xv_in_150),
 		.refrag = true,
@@ -6332,7 +6332,7 @@ static const struct xlat_vector xlat_vectors[] = {
 		.mtu = 1, .frag_size = 0,
 	},
 	{
-		.name = "RFC 7915 5.1, RFC 8201: DF (over 1260) and too big for the IPv4 route: Packet Too Big, MTU + 20",
+		.name = "RFC 7915 5.1, RFC 8201: DF, too big for IPv4: Packet Too Big, MTU + 20",
 		.dir = XLAT_64, .cfg = 0, .fwd = false,
 		.in = xv_in_153, .in_len = sizeof(xv_in_153),
 		.reason = XLAT_DROP_TOO_BIG,
@@ -6355,7 +6355,7 @@ static const struct xlat_vector xlat_vectors[] = {
 		.mtu = 1480, .frag_size = 0,
 	},
 	{
-		.name = "RFC 7915 5.1.1: a fragment has DF clear: IPv4 may fragment it, no Packet Too Big",
+		.name = "RFC 7915 5.1.1: a fragment has DF clear: no Packet Too Big",
 		.dir = XLAT_64, .cfg = 0, .fwd = false,
 		.in = xv_in_156, .in_len = sizeof(xv_in_156),
 		.out = xv_out_156, .out_len = sizeof(xv_out_156),
