@@ -381,6 +381,12 @@ __be32 xlat_icmp_pool4(const struct xlat_cfg *cfg, const struct in6_addr *src);
 bool xlat_icmp_pool6(const struct xlat_cfg *cfg, __be32 src,
 		     struct in6_addr *out);
 
+/* xlat_gso.c: GSO packets translated whole */
+bool xlat_gso_supported(const struct sk_buff *skb);
+unsigned int xlat_gso_l4seg(const struct sk_buff *skb, unsigned int l4off,
+			    u8 proto);
+void xlat_gso_swap(struct sk_buff *skb, bool to6);
+
 /* xlat_frag.c: reassembly of ICMP and UDPv4 fragments */
 int xlat_defrag(struct net *net, struct xlat_lwt *xl, struct sk_buff *skb);
 

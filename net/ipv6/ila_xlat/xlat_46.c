@@ -139,7 +139,8 @@ static int xlat_46_l4(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 					   sizeof(checkbuf), &checkbuf);
 		if (!check)
 			return xlat_fail(err, XLAT_DROP_TRUNCATED_L4);
-		if (*check)
+		/* A partial checksum holds the pseudo-header seed. */
+		if (*check || skb->ip_summed == CHECKSUM_PARTIAL)
 			break;
 		/* A zero checksum cannot stay zero in IPv6. */
 		if (p->frag)
@@ -189,20 +190,30 @@ static int xlat_46_l4(const struct sk_buff *skb, const struct xlat_cfg *cfg,
  * fragments that each translate to a fitting IPv6 fragment (-EMSGSIZE),
  * and a whole packet is translated and then fragmented by IPv6 output.
  */
-static int xlat_46_fit(const struct xlat_46_plan *p, unsigned int tot,
+static int xlat_46_fit(const struct sk_buff *skb,
+		       const struct xlat_46_plan *p, unsigned int tot,
 		       u16 frag_off, struct xlat_pmtu *pm,
 		       struct xlat_err *err)
 {
 	unsigned int hlen6 = sizeof(struct ipv6hdr) +
 			     (p->frag ? sizeof(struct frag_hdr) : 0);
-	unsigned int len6 = tot - p->ihl + hlen6, mtu;
+	unsigned int len6 = tot - p->ihl + hlen6, mtu, seg;
 
+	/* A GSO packet: what counts is the size of one segment. */
+	seg = xlat_gso_l4seg(skb, p->ihl, p->proto);
+	if (seg)
+		len6 = hlen6 + seg;
 	pm->frag_size = 0;
 	if (len6 <= IPV6_MIN_MTU || !pm->mtu6 || p->icmp_err)
 		return 0;
 	mtu = max_t(unsigned int, pm->mtu6(pm, &p->ip6.daddr), IPV6_MIN_MTU);
 	if (len6 <= mtu)
 		return 0;
+	/* Segments too big: translated one by one, each judged alone. */
+	if (skb_is_gso(skb)) {
+		xlat_fail(err, XLAT_DROP_FRAG_FAILED);
+		return -E2BIG;
+	}
 	if (frag_off & IP_DF)
 		return xlat_fail_icmp(err, XLAT_DROP_TOO_BIG, ICMP_DEST_UNREACH,
 				      ICMP_FRAG_NEEDED,
@@ -297,7 +308,7 @@ static int xlat_46_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 		p->ip6.nexthdr = proto6;
 		p->ip6.payload_len = htons(p->l4len);
 	}
-	return pm ? xlat_46_fit(p, tot, frag_off, pm, err) : 0;
+	return pm ? xlat_46_fit(skb, p, tot, frag_off, pm, err) : 0;
 }
 
 /* Section 4.5: the pseudo-header changes; the rest of the sum does not. */
@@ -380,6 +391,7 @@ static int xlat_46_apply(struct sk_buff *skb, const struct xlat_46_plan *p)
 		memcpy(skb->data + sizeof(p->ip6), &p->fh, sizeof(p->fh));
 	skb_set_transport_header(skb, hlen6);
 	skb->protocol = htons(ETH_P_IPV6);
+	xlat_gso_swap(skb, true);
 	/* The sum over the packet changed with its header. */
 	if (skb->ip_summed == CHECKSUM_COMPLETE)
 		skb->ip_summed = CHECKSUM_NONE;
@@ -401,8 +413,9 @@ static int xlat_46_apply(struct sk_buff *skb, const struct xlat_46_plan *p)
  *
  * Return: 0 on success (then @pm->frag_size, if not 0, is the size of the
  * IPv6 fragments to cut); -EMSGSIZE for an IPv4 fragment that must first be
- * cut into IPv4 fragments of @pm->frag_size bytes, untouched; another
- * negative error otherwise.
+ * cut into IPv4 fragments of @pm->frag_size bytes, untouched; -E2BIG for a
+ * GSO packet whose segments do not fit, to be segmented first, untouched;
+ * another negative error otherwise.
  */
 int xlat_46(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
 	    bool fwd, struct xlat_pmtu *pm, struct xlat_err *err)

@@ -189,7 +189,7 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 			struct xlat_err *err)
 {
 	const struct ipv6hdr *ip6;
-	unsigned int end, tot, mtu;
+	unsigned int end, tot, mtu, seg;
 	u16 frag_off = 0;
 	__be32 id = 0;
 	u8 type;
@@ -236,6 +236,9 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 	}
 
 	tot = sizeof(struct iphdr) + p->l4len;
+	/* A GSO packet: DF and the size limit go by one segment. */
+	seg = xlat_gso_l4seg(skb, p->l4off, p->proto6);
+	seg = seg ? sizeof(struct iphdr) + seg : tot;
 	p->ip4.version = 4;
 	p->ip4.ihl = sizeof(struct iphdr) / 4;
 	p->ip4.tos = cfg->present & XLAT_CFG_TOS4 ? cfg->tos4 :
@@ -251,7 +254,7 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 		p->ip4.id = htons(ntohl(id) & 0xffff);
 		p->ip4.frag_off = htons((frag_off >> 3) |
 					(frag_off & IP6_MF ? IP_MF : 0));
-	} else if (tot > XLAT_64_DF_THRESHOLD && !(pm && pm->reassembled)) {
+	} else if (seg > XLAT_64_DF_THRESHOLD && !(pm && pm->reassembled)) {
 		p->ip4.frag_off = htons(IP_DF);
 	} else {
 		p->gen_id = true;
@@ -265,7 +268,12 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 	if (pm && pm->mtu4 && !p->icmp_err &&
 	    (p->ip4.frag_off & htons(IP_DF))) {
 		mtu = pm->mtu4(pm, p->ip4.daddr);
-		if (tot > mtu)
+		if (seg > mtu && skb_is_gso(skb)) {
+			/* Segmented first, each segment judged alone. */
+			xlat_fail(err, XLAT_DROP_FRAG_FAILED);
+			return -E2BIG;
+		}
+		if (seg > mtu)
 			return xlat_fail_icmp(err, XLAT_DROP_TOO_BIG,
 					      ICMPV6_PKT_TOOBIG, 0,
 					      max_t(u32, mtu + p->l4off -
@@ -344,10 +352,12 @@ static int xlat_64_apply(struct net *net, struct sk_buff *skb,
 	 * fragmented further on the IPv4 side.
 	 */
 	if (p->gen_id)
-		__ip_select_ident(net, iph, 1);
+		__ip_select_ident(net, iph, skb_is_gso(skb) ?
+				  skb_shinfo(skb)->gso_segs : 1);
 	ip_send_check(iph);
 	skb_set_transport_header(skb, sizeof(struct iphdr));
 	skb->protocol = htons(ETH_P_IP);
+	xlat_gso_swap(skb, false);
 	if (skb->ip_summed == CHECKSUM_COMPLETE)
 		skb->ip_summed = CHECKSUM_NONE;
 	return 0;

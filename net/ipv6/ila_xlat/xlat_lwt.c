@@ -248,6 +248,8 @@ drop:
  */
 static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 		    struct xlat_lwt *xl, bool fwd, bool reasm);
+static int xlat_segment(struct net *net, struct sock *sk, struct sk_buff *skb,
+			struct xlat_lwt *xl, bool fwd);
 
 /* ip_do_fragment() output: each IPv4 fragment is translated on its own. */
 static int xlat_frag_fwd(struct net *net, struct sock *sk,
@@ -306,6 +308,8 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 		ret = xlat_64(net, skb, xl->cfg, fwd, &c.pm, &err);
 	if (ret == -EMSGSIZE)
 		return xlat_refragment(net, sk, skb, xl, fwd, c.pm.frag_size);
+	if (ret == -E2BIG)
+		return xlat_segment(net, sk, skb, xl, fwd);
 	if (ret) {
 		xlat_send_icmp(skb, xl->dir, &err);
 		xlat_drop(net, xl, skb, err.reason);
@@ -319,21 +323,16 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 	return xlat_route4(net, sk, skb, xl, fwd);
 }
 
-/* A GSO packet is segmented in software first (every segment then gets a
- * header of its own family).
+/*
+ * A GSO packet that xlat_gso.c cannot translate whole, or whose segments
+ * would not fit the other side, is segmented in software; every segment
+ * is then translated (and judged against the MTU) on its own.
  */
-static int xlat_rcv(struct net *net, struct sock *sk, struct sk_buff *skb,
-		    bool fwd)
+static int xlat_segment(struct net *net, struct sock *sk, struct sk_buff *skb,
+			struct xlat_lwt *xl, bool fwd)
 {
-	struct xlat_lwt *xl = xlat_lwt(skb_dst(skb)->lwtstate);
 	struct sk_buff *segs, *next;
-	int ret;
-
-	ret = xlat_defrag(net, xl, skb);
-	if (ret < 0)
-		return ret == -EINPROGRESS ? 0 : ret;
-	if (!skb_is_gso(skb))
-		return xlat_one(net, sk, skb, xl, fwd, ret);
+	int ret = 0;
 
 	segs = skb_gso_segment(skb, 0);
 	if (IS_ERR_OR_NULL(segs)) {
@@ -341,12 +340,25 @@ static int xlat_rcv(struct net *net, struct sock *sk, struct sk_buff *skb,
 		return -ENOMEM;
 	}
 	consume_skb(skb);
-	ret = 0;
 	skb_list_walk_safe(segs, skb, next) {
 		skb_mark_not_on_list(skb);
 		ret = xlat_one(net, sk, skb, xl, fwd, false) ?: ret;
 	}
 	return ret;
+}
+
+static int xlat_rcv(struct net *net, struct sock *sk, struct sk_buff *skb,
+		    bool fwd)
+{
+	struct xlat_lwt *xl = xlat_lwt(skb_dst(skb)->lwtstate);
+	int ret;
+
+	ret = xlat_defrag(net, xl, skb);
+	if (ret < 0)
+		return ret == -EINPROGRESS ? 0 : ret;
+	if (skb_is_gso(skb) && !xlat_gso_supported(skb))
+		return xlat_segment(net, sk, skb, xl, fwd);
+	return xlat_one(net, sk, skb, xl, fwd, ret);
 }
 
 /* Locally generated packets (dst_output): no hop made yet. */
