@@ -766,6 +766,18 @@ add64("RFC 4884 and RFC 7915 5.2 extension with no room in 576: dropped",
       out4(cut(p4_big, 460), src=POOL4, type=3, code=1))
 
 
+# RFC 7915 5.1: nothing but the upper layer may follow a Fragment Header;
+# in a fragment other than the first, those bytes are payload anyway.
+add("RFC 7915 5.1 extension header after the Fragment Header: dropped", 64,
+    IPv6(src=S6, dst=H6) /
+    IPv6ExtHdrFragment(id=9, m=1, offset=0, nh=60) /
+    IPv6ExtHdrDestOpt(nh=6) / tcp, drop="MALFORMED_IPV6")
+add("RFC 7915 5.1 non-first fragment: payload is not read as a header", 64,
+    IPv6(src=S6, dst=H6) /
+    IPv6ExtHdrFragment(id=9, m=0, offset=8, nh=6) / Raw(b"\x3c\x00" * 40),
+    IP(src=S4, dst=H4, id=9, frag=8, proto=6) / Raw(b"\x3c\x00" * 40))
+
+
 # ------------------------------------------------ MTU (SPEC "MTU and fragmentation")
 # The translation is told the MTU of the other side's route (mtu=); only
 # packets larger than the family's minimum MTU ask for it.

@@ -86,15 +86,28 @@ static int xlat_64_exthdrs(const struct sk_buff *skb, unsigned int end,
 			off += (h[1] + 1) * 8;
 			break;
 		case NEXTHDR_FRAGMENT:
+			/*
+			 * The last header this walk reads: what follows is
+			 * the fragmentable part, payload bytes in every
+			 * fragment but the first. Section 5.1 drops packets
+			 * with extension headers after a Fragment Header.
+			 */
 			fh = skb_header_pointer(skb, off, sizeof(fhbuf), &fhbuf);
-			if (p->frag || !fh || off + sizeof(*fh) > end)
+			if (!fh || off + sizeof(*fh) > end)
 				return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
+			switch (fh->nexthdr) {
+			case NEXTHDR_HOP:
+			case NEXTHDR_DEST:
+			case NEXTHDR_ROUTING:
+			case NEXTHDR_FRAGMENT:
+				return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
+			}
 			p->frag = true;
 			*frag_off = ntohs(fh->frag_off);
 			*id = fh->identification;
-			nexthdr = fh->nexthdr;
-			off += sizeof(*fh);
-			break;
+			p->l4off = off + sizeof(*fh);
+			p->proto6 = fh->nexthdr;
+			return 0;
 		default:
 			p->l4off = off;
 			p->proto6 = nexthdr;

@@ -447,12 +447,18 @@ static int xlat_quote_64(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 		return -EINVAL;
 	for (i = 0; i < XLAT_ICMP_MAX_EXTHDRS; i++) {
 		if (nexthdr == NEXTHDR_FRAGMENT) {
-			if (fh || off + sizeof(*fh) > inlen)
+			/* The last header: see xlat_64_exthdrs(). */
+			if (off + sizeof(*fh) > inlen)
 				return -EINVAL;
 			fh = (const struct frag_hdr *)(in + off);
 			frag_off = ntohs(fh->frag_off);
 			nexthdr = fh->nexthdr;
 			off += sizeof(*fh);
+			if (nexthdr == NEXTHDR_HOP || nexthdr == NEXTHDR_DEST ||
+			    nexthdr == NEXTHDR_ROUTING ||
+			    nexthdr == NEXTHDR_FRAGMENT)
+				return -EINVAL;
+			break;
 		} else if (nexthdr == NEXTHDR_HOP || nexthdr == NEXTHDR_DEST ||
 			   nexthdr == NEXTHDR_ROUTING) {
 			if (off + 2 > inlen || off + (in[off + 1] + 1) * 8 > inlen)
