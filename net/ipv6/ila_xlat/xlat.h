@@ -343,7 +343,7 @@ static inline int xlat_fail_icmp(struct xlat_err *err,
 
 /**
  * struct xlat_pmtu - the size limit of the translated packet
- * @mtu6: 4->6: the MTU towards an IPv6 destination, from the routes
+ * @mtu6: 4->6: the MTU for the planned IPv6 header, from the routes
  * @mtu4: 6->4: the MTU towards an IPv4 destination, from the routes
  * @priv: for the callbacks
  * @reassembled: in: the packet was reassembled from fragments, so its
@@ -358,7 +358,7 @@ static inline int xlat_fail_icmp(struct xlat_err *err,
  */
 struct xlat_pmtu {
 	unsigned int (*mtu6)(const struct xlat_pmtu *pm,
-			     const struct in6_addr *daddr);
+			     const struct ipv6hdr *ip6);
 	unsigned int (*mtu4)(const struct xlat_pmtu *pm, __be32 daddr);
 	void *priv;
 	bool reassembled;

@@ -206,7 +206,7 @@ static int xlat_46_fit(const struct sk_buff *skb,
 	pm->frag_size = 0;
 	if (len6 <= IPV6_MIN_MTU || !pm->mtu6 || p->icmp_err)
 		return 0;
-	mtu = max_t(unsigned int, pm->mtu6(pm, &p->ip6.daddr), IPV6_MIN_MTU);
+	mtu = max_t(unsigned int, pm->mtu6(pm, &p->ip6), IPV6_MIN_MTU);
 	if (len6 <= mtu)
 		return 0;
 	/* Segments too big: translated one by one, each judged alone. */

@@ -94,43 +94,74 @@ static void xlat_send_icmp(struct sk_buff *skb, enum xlat_dir dir,
  * struct xlat_pmtu_ctx - what the MTU callbacks of one packet need
  * @pm: the callbacks, see &struct xlat_pmtu
  * @net: namespace
+ * @sk: the socket of a locally generated packet
  * @skb: the packet, still untranslated, on its encap route
  * @xl: the encap
+ * @fwd: the packet is being forwarded
+ * @dst6: 4->6: the route xlat_pmtu6() found, kept for the translated
+ *	packet so that it is looked up once
  */
 struct xlat_pmtu_ctx {
 	struct xlat_pmtu pm;
 	struct net *net;
+	struct sock *sk;
 	struct sk_buff *skb;
 	struct xlat_lwt *xl;
+	bool fwd;
+	struct dst_entry *dst6;
 };
+
+/* The route of a translated IPv6 packet, as its header will be. */
+static struct dst_entry *xlat_lookup6(struct net *net, struct sock *sk,
+				      const struct sk_buff *skb,
+				      const struct ipv6hdr *ip6, bool fwd)
+{
+	struct flowi6 fl6 = {
+		.daddr = ip6->daddr,
+		.saddr = ip6->saddr,
+		.flowlabel = ip6_flowinfo(ip6),
+		.flowi6_mark = skb->mark,
+		.flowi6_proto = ip6->nexthdr,
+		.flowi6_uid = sock_net_uid(net, sk),
+	};
+
+	if (!fwd)
+		return ip6_route_output(net, NULL, &fl6);
+	/* As ip6_route_input() would, without reading the packet, which
+	 * may still be IPv4.
+	 */
+	fl6.flowi6_iif = skb->dev->ifindex;
+	return ip6_route_input_lookup(net, skb->dev, &fl6, NULL,
+				      RT6_LOOKUP_F_HAS_SADDR);
+}
 
 /*
  * 4->6 (SPEC.md, "MTU and fragmentation"): the smallest of the encap
  * route's MTU, which counts the translated packet (ipv4_mtu() takes the
  * 20-byte headroom off it for IPv4), the path MTU of the IPv6 route, with
- * what Packet Too Big messages taught it, and lowest-ipv6-mtu.
+ * what Packet Too Big messages taught it, and lowest-ipv6-mtu. The route
+ * is the one the packet will take: xlat_route6() uses it.
  */
 static unsigned int xlat_pmtu6(const struct xlat_pmtu *pm,
-			       const struct in6_addr *daddr)
+			       const struct ipv6hdr *ip6)
 {
-	const struct xlat_pmtu_ctx *c = container_of(pm, struct xlat_pmtu_ctx,
-						     pm);
+	struct xlat_pmtu_ctx *c = container_of(pm, struct xlat_pmtu_ctx, pm);
 	const struct xlat_cfg *cfg = c->xl->cfg;
-	struct flowi6 fl6 = {
-		.daddr = *daddr,
-		.flowi6_mark = c->skb->mark,
-	};
 	struct dst_entry *dst;
 	unsigned int mtu;
 
 	mtu = dst_mtu(skb_dst(c->skb)) + XLAT_46_GROWTH;
 	if (cfg->lowest_ipv6_mtu)
 		mtu = min(mtu, cfg->lowest_ipv6_mtu);
-	dst = ip6_route_output(c->net, NULL, &fl6);
-	if (!dst->error)
-		mtu = min(mtu, dst_mtu(dst));
-	dst_release(dst);
-	return mtu;
+	dst = xlat_lookup6(c->net, c->sk, c->skb, ip6, c->fwd);
+	if (dst->error) {
+		/* Routing the result fails again, and is counted there. */
+		dst_release(dst);
+		return mtu;
+	}
+	dst_release(c->dst6);
+	c->dst6 = dst;
+	return min(mtu, dst_mtu(dst));
 }
 
 /* 6->4: the MTU of the IPv4 route towards @daddr. */
@@ -155,16 +186,15 @@ static unsigned int xlat_pmtu4(const struct xlat_pmtu *pm, __be32 daddr)
 }
 
 /* Route a translated IPv6 packet: as received when forwarding, so that
- * IPv6 forwarding decrements the hop limit once; as sent otherwise. A
- * @frag_size asks IPv6 output to fragment the packet to that size.
+ * IPv6 forwarding decrements the hop limit once; as sent otherwise. @dst,
+ * when not NULL, is its route, already looked up (a reference we take
+ * over). A @frag_size asks IPv6 output to fragment the packet to that
+ * size.
  */
 static int xlat_route6(struct net *net, struct sock *sk, struct sk_buff *skb,
-		       struct xlat_lwt *xl, bool fwd, unsigned int frag_size)
+		       struct xlat_lwt *xl, bool fwd, unsigned int frag_size,
+		       struct dst_entry *dst)
 {
-	const struct ipv6hdr *ip6 = ipv6_hdr(skb);
-	struct dst_entry *dst;
-	struct flowi6 fl6;
-
 	skb_dst_drop(skb);
 	memset(IP6CB(skb), 0, sizeof(*IP6CB(skb)));
 	if (frag_size) {
@@ -174,33 +204,20 @@ static int xlat_route6(struct net *net, struct sock *sk, struct sk_buff *skb,
 		IP6CB(skb)->frag_max_size = frag_size;
 		skb->ignore_df = 1;
 	}
+	if (!dst)
+		dst = xlat_lookup6(net, sk, skb, ipv6_hdr(skb), fwd);
+	if (dst->error) {
+		dst_release(dst);
+		xlat_drop(net, xl, skb, XLAT_DROP_NO_ROUTE);
+		return -ENETUNREACH;
+	}
+	skb_dst_set(skb, dst);
 	if (fwd) {
 		IP6CB(skb)->iif = skb->dev->ifindex;
 		IP6CB(skb)->nhoff = offsetof(struct ipv6hdr, nexthdr);
-		ip6_route_input(skb);
-		if (!skb_dst(skb))
-			goto drop;
 		return dst_input(skb);
 	}
-
-	memset(&fl6, 0, sizeof(fl6));
-	fl6.flowi6_mark = skb->mark;
-	fl6.flowi6_proto = ip6->nexthdr;
-	fl6.flowi6_uid = sock_net_uid(net, sk);
-	fl6.daddr = ip6->daddr;
-	fl6.saddr = ip6->saddr;
-	fl6.flowlabel = ip6_flowinfo(ip6);
-	dst = ip6_route_output(net, NULL, &fl6);
-	if (dst->error) {
-		dst_release(dst);
-		goto drop;
-	}
-	skb_dst_set(skb, dst);
 	return dst_output(net, sk, skb);
-
-drop:
-	xlat_drop(net, xl, skb, XLAT_DROP_NO_ROUTE);
-	return -ENETUNREACH;
 }
 
 /* Route a translated IPv4 packet; see xlat_route6(). */
@@ -295,8 +312,10 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 			.reassembled = reasm,
 		},
 		.net = net,
+		.sk = sk,
 		.skb = skb,
 		.xl = xl,
+		.fwd = fwd,
 	};
 	unsigned int len = skb->len;
 	struct xlat_err err;
@@ -306,6 +325,8 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 		ret = xlat_46(net, skb, xl->cfg, fwd, &c.pm, &err);
 	else
 		ret = xlat_64(net, skb, xl->cfg, fwd, &c.pm, &err);
+	if (ret)
+		dst_release(c.dst6);
 	if (ret == -EMSGSIZE)
 		return xlat_refragment(net, sk, skb, xl, fwd, c.pm.frag_size);
 	if (ret == -E2BIG)
@@ -319,7 +340,8 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 	nf_reset_ct(skb);
 
 	if (xl->dir == XLAT_46)
-		return xlat_route6(net, sk, skb, xl, fwd, c.pm.frag_size);
+		return xlat_route6(net, sk, skb, xl, fwd, c.pm.frag_size,
+				   c.dst6);
 	return xlat_route4(net, sk, skb, xl, fwd);
 }
 

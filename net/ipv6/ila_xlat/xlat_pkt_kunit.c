@@ -157,7 +157,7 @@ static struct xlat_cfg *xp_cfg(struct kunit *test, int id)
 
 /* The route MTU of a vector, whatever the destination. */
 static unsigned int xp_mtu6(const struct xlat_pmtu *pm,
-			    const struct in6_addr *daddr)
+			    const struct ipv6hdr *ip6)
 {
 	return *(const u32 *)pm->priv;
 }
