@@ -6,6 +6,7 @@
 #   make check      the whole test suite: KUnit and selftests in the VM
 #   make kernel     bzImage with the encap built in  (build/bzImage)
 #   make iproute2   patched ip                       (build/ip)
+#   make bench      forwarding vs xlat vs TAYGA in the VM (scripts/bench)
 #   make vm CMD=... run a command in the VM
 #
 # The first run installs the Debian packages it needs (as root).
@@ -13,7 +14,7 @@
 BUILD ?= $(CURDIR)/build
 export BUILD
 
-.PHONY: all deps kernel iproute2 check kunit selftests demo vm clean distclean
+.PHONY: all deps kernel iproute2 check kunit selftests bench demo vm clean distclean
 
 all: kernel iproute2
 
@@ -34,6 +35,9 @@ kunit: kernel
 
 selftests: kernel iproute2
 	@scripts/check.sh selftests
+
+bench: kernel iproute2
+	@scripts/bench
 
 demo: kernel iproute2
 	@scripts/vm-run -- env PATH=$(BUILD)/bin:/usr/sbin:/usr/bin:/sbin:/bin \

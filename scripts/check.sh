@@ -3,7 +3,7 @@
 #
 # Run the test suite in the VM and print "N passed, N failed" last.
 #
-#   scripts/check.sh [kunit|selftests]...   (default: both)
+#   scripts/check.sh [kunit|selftests|bench]...   (default: all three)
 #
 # KUnit runs at boot of a VM (kunit.enable=1) and its KTAP is parsed with
 # the kernel's kunit.py; the selftests run in a second VM, one TAP line
@@ -20,7 +20,7 @@ ln -sf "$build/ip" "$build/bin/ip"
 cd "$top"
 
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(kunit selftests)
+[ ${#parts[@]} -gt 0 ] || parts=(kunit selftests bench)
 pass=0
 fail=0
 
@@ -71,10 +71,27 @@ run_selftests() {
 	fi
 }
 
+# The benchmark in its smoke mode: it must complete and print its table.
+# Its figures are never judged here.
+run_bench() {
+	echo "== benchmark smoke run (in the VM)"
+	if scripts/bench --smoke > "$results/bench-smoke.txt" 2>&1 &&
+	   grep -q '^tcp1 ' "$results/bench-smoke.txt"; then
+		sed -n '/^accel:/,/^udp64 *rev/p' "$results/bench-smoke.txt"
+		echo "ok bench: smoke run completed and printed its table"
+		pass=$((pass + 1))
+	else
+		tail -20 "$results/bench-smoke.txt"
+		echo "not ok bench: smoke run failed"
+		fail=$((fail + 1))
+	fi
+}
+
 for part in "${parts[@]}"; do
 	case $part in
 	kunit) run_kunit ;;
 	selftests) run_selftests ;;
+	bench) run_bench ;;
 	*) echo "unknown part $part" >&2; exit 2 ;;
 	esac
 done
