@@ -350,7 +350,7 @@ static void xlat_nl_test_too_many(struct kunit *test)
 	cfg = xt_parse(test, xt_build(test, attrs), &extack);
 	KUNIT_ASSERT_TRUE(test, IS_ERR(cfg));
 	KUNIT_EXPECT_EQ(test, PTR_ERR(cfg), -E2BIG);
-	KUNIT_EXPECT_NOT_NULL(test, strstr(extack._msg, "at most 256"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(extack._msg, "at most 64"));
 }
 
 static void xlat_nl_test_drop_table(struct kunit *test)

@@ -10,8 +10,10 @@
 #include <linux/icmpv6.h>
 #include <linux/module.h>
 #include <linux/netdevice.h>
+#include <linux/netfilter.h>
 #include <linux/skbuff.h>
 #include <net/dst.h>
+#include <net/dst_metadata.h>
 #include <net/gso.h>
 #include <net/icmp.h>
 #include <net/inet_dscp.h>
@@ -185,11 +187,34 @@ static unsigned int xlat_pmtu4(const struct xlat_pmtu *pm, __be32 daddr)
 	return mtu;
 }
 
-/* Route a translated IPv6 packet: as received when forwarding, so that
- * IPv6 forwarding decrements the hop limit once; as sent otherwise. @dst,
- * when not NULL, is its route, already looked up (a reference we take
- * over). A @frag_size asks IPv6 output to fragment the packet to that
- * size.
+/*
+ * After PREROUTING of the new family: a NAT rule that changed the
+ * destination dropped the route looked up before, so look again.
+ */
+static int xlat_rcv6_finish(struct net *net, struct sock *sk,
+			    struct sk_buff *skb)
+{
+	struct dst_entry *dst;
+
+	if (!skb_valid_dst(skb)) {
+		dst = xlat_lookup6(net, NULL, skb, ipv6_hdr(skb), true);
+		if (dst->error) {
+			dst_release(dst);
+			xlat_drop(net, NULL, skb, XLAT_DROP_NO_ROUTE);
+			return -ENETUNREACH;
+		}
+		skb_dst_set(skb, dst);
+	}
+	return dst_input(skb);
+}
+
+/*
+ * Route a translated IPv6 packet. A forwarded one goes through IPv6
+ * PREROUTING, as if it had been received, so that conntrack, NAT and
+ * filters see it, and then IPv6 forwarding, which decrements the hop limit
+ * once. A local one goes through IPv6 LOCAL_OUT and output. @dst, when not
+ * NULL, is its route, already looked up (a reference we take over). A
+ * @frag_size asks IPv6 output to fragment the packet to that size.
  */
 static int xlat_route6(struct net *net, struct sock *sk, struct sk_buff *skb,
 		       struct xlat_lwt *xl, bool fwd, unsigned int frag_size,
@@ -212,12 +237,26 @@ static int xlat_route6(struct net *net, struct sock *sk, struct sk_buff *skb,
 		return -ENETUNREACH;
 	}
 	skb_dst_set(skb, dst);
-	if (fwd) {
-		IP6CB(skb)->iif = skb->dev->ifindex;
-		IP6CB(skb)->nhoff = offsetof(struct ipv6hdr, nexthdr);
-		return dst_input(skb);
+	if (!fwd)
+		return ip6_local_out(net, sk, skb);
+	IP6CB(skb)->iif = skb->dev->ifindex;
+	IP6CB(skb)->nhoff = offsetof(struct ipv6hdr, nexthdr);
+	return NF_HOOK(NFPROTO_IPV6, NF_INET_PRE_ROUTING, net, NULL, skb,
+		       skb->dev, NULL, xlat_rcv6_finish);
+}
+
+static int xlat_rcv4_finish(struct net *net, struct sock *sk,
+			    struct sk_buff *skb)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+
+	if (!skb_valid_dst(skb) &&
+	    ip_route_input_noref(skb, iph->daddr, iph->saddr,
+				 iph->tos & INET_DSCP_MASK, skb->dev)) {
+		xlat_drop(net, NULL, skb, XLAT_DROP_NO_ROUTE);
+		return -ENETUNREACH;
 	}
-	return dst_output(net, sk, skb);
+	return dst_input(skb);
 }
 
 /* Route a translated IPv4 packet; see xlat_route6(). */
@@ -234,7 +273,8 @@ static int xlat_route4(struct net *net, struct sock *sk, struct sk_buff *skb,
 		if (ip_route_input_noref(skb, iph->daddr, iph->saddr,
 					 iph->tos & INET_DSCP_MASK, skb->dev))
 			goto drop;
-		return dst_input(skb);
+		return NF_HOOK(NFPROTO_IPV4, NF_INET_PRE_ROUTING, net, NULL,
+			       skb, skb->dev, NULL, xlat_rcv4_finish);
 	}
 
 	memset(&fl4, 0, sizeof(fl4));
@@ -250,7 +290,7 @@ static int xlat_route4(struct net *net, struct sock *sk, struct sk_buff *skb,
 	if (IS_ERR(rt))
 		goto drop;
 	skb_dst_set(skb, &rt->dst);
-	return dst_output(net, sk, skb);
+	return ip_local_out(net, sk, skb);
 
 drop:
 	xlat_drop(net, xl, skb, XLAT_DROP_NO_ROUTE);
