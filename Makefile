@@ -4,8 +4,10 @@
 #
 #   make demo       build everything, boot the VM, run the lab, show counters
 #   make check      the whole test suite: KUnit and selftests in the VM
+#   make check-debug KUnit and selftests on a sanitizer kernel (build-debug/)
 #   make kernel     bzImage with the encap built in  (build/bzImage)
 #   make iproute2   patched ip                       (build/ip)
+#   make libxlat    libnl helper library and xlatctl (tools/libxlat)
 #   make bench      forwarding vs xlat vs TAYGA in the VM (scripts/bench)
 #   make vm CMD=... run a command in the VM
 #
@@ -13,10 +15,13 @@
 
 BUILD ?= $(CURDIR)/build
 export BUILD
+# The sanitizer kernel (kernel/debug.config) and its ip: never in $(BUILD).
+DEBUG_BUILD := $(CURDIR)/build-debug
 
-.PHONY: all deps kernel iproute2 check kunit selftests bench demo vm clean distclean
+.PHONY: all deps kernel iproute2 libxlat check check-debug kunit selftests bench \
+	demo vm clean distclean
 
-all: kernel iproute2
+all: kernel iproute2 libxlat
 
 deps:
 	@scripts/install-deps.sh
@@ -27,13 +32,25 @@ kernel: deps
 iproute2: deps
 	@scripts/build-iproute2.sh $(BUILD)
 
-check: kernel iproute2
+libxlat: deps
+	@$(MAKE) -s -C tools/libxlat
+
+check: kernel iproute2 libxlat
 	@scripts/check.sh
+
+# KASAN, UBSAN, kmemleak and lockdep slow the VM down: KUnit, which runs
+# before the boot completes, gets BOOT_TIMEOUT seconds.
+check-debug: deps libxlat
+	@KCONFIG_EXTRA=$(CURDIR)/kernel/debug.config \
+		scripts/build-kernel.sh $(DEBUG_BUILD)
+	@scripts/build-iproute2.sh $(DEBUG_BUILD)
+	@BUILD=$(DEBUG_BUILD) BOOT_TIMEOUT=$${BOOT_TIMEOUT:-600} \
+		scripts/check.sh kunit selftests
 
 kunit: kernel
 	@scripts/check.sh kunit
 
-selftests: kernel iproute2
+selftests: kernel iproute2 libxlat
 	@scripts/check.sh selftests
 
 bench: kernel iproute2
@@ -48,6 +65,7 @@ vm: kernel iproute2
 		bash -c '$(CMD)'
 
 clean:
+	$(MAKE) -s -C tools/libxlat clean
 	rm -f $(BUILD)/bzImage $(BUILD)/ip
 	rm -rf $(BUILD)/results
 

@@ -14,7 +14,7 @@ pkgs=(
 	qemu-system-x86 iproute2 iputils-ping iputils-tracepath traceroute
 	iperf3 python3-scapy tayga netcat-openbsd socat nftables tcpdump
 	# userspace helpers
-	pkg-config libnl-3-dev libnl-route-3-dev libmnl-dev
+	pkg-config libnl-3-dev libnl-route-3-dev libmnl-dev valgrind
 )
 # iproute2 source and build (ip only)
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * libxlat: counters. Per encap they come with the route dump
+ * (XLAT_ATTR_STATS); per network namespace from /proc/net/xlat.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xlat_priv.h"
+
+static const struct nla_policy xlat_stats_policy[XLAT_STATS_MAX + 1] = {
+	[XLAT_STATS_PACKETS] = { .type = NLA_U64 },
+	[XLAT_STATS_BYTES] = { .type = NLA_U64 },
+};
+
+static const struct nla_policy xlat_drop_policy[XLAT_DROP_MAX + 1] = {
+	[XLAT_DROP_NAME] = { .type = NLA_STRING },
+	[XLAT_DROP_COUNT] = { .type = NLA_U64 },
+};
+
+/* Append a drop reason to *@drops of *@n entries */
+static int xlat_add_drop(struct xlat_drop **drops, unsigned int *n,
+			 const char *name, uint64_t count)
+{
+	struct xlat_drop *grown;
+
+	grown = realloc(*drops, (*n + 1) * sizeof(*grown));
+	if (!grown)
+		return -ENOMEM;
+	*drops = grown;
+	snprintf(grown[*n].name, sizeof(grown[*n].name), "%s", name);
+	grown[*n].count = count;
+	(*n)++;
+	return 0;
+}
+
+/**
+ * xlat_stats_get() - decode XLAT_ATTR_STATS
+ * @s: counters to fill; @s->dir is left alone
+ * @nest: the attribute
+ *
+ * Return: 0, -EBADMSG or -ENOMEM.
+ */
+int xlat_stats_get(struct xlat_stats *s, struct nlattr *nest)
+{
+	struct nlattr *tb[XLAT_STATS_MAX + 1];
+	struct nlattr *a;
+	int rem, err;
+
+	if (nla_parse_nested(tb, XLAT_STATS_MAX, nest, xlat_stats_policy) < 0)
+		return -EBADMSG;
+	s->valid = true;
+	if (tb[XLAT_STATS_PACKETS])
+		s->packets = nla_get_u64(tb[XLAT_STATS_PACKETS]);
+	if (tb[XLAT_STATS_BYTES])
+		s->bytes = nla_get_u64(tb[XLAT_STATS_BYTES]);
+
+	nla_for_each_nested(a, nest, rem) {
+		struct nlattr *dtb[XLAT_DROP_MAX + 1];
+		char name[XLAT_DROP_NAME_LEN];
+
+		if (nla_type(a) != XLAT_STATS_DROP)
+			continue;
+		if (nla_parse_nested(dtb, XLAT_DROP_MAX, a,
+				     xlat_drop_policy) < 0 ||
+		    !dtb[XLAT_DROP_NAME] || !dtb[XLAT_DROP_COUNT])
+			return -EBADMSG;
+		nla_strlcpy(name, dtb[XLAT_DROP_NAME], sizeof(name));
+		err = xlat_add_drop(&s->drops, &s->n_drops, name,
+				    nla_get_u64(dtb[XLAT_DROP_COUNT]));
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+void xlat_stats_clear(struct xlat_stats *s)
+{
+	free(s->drops);
+	memset(s, 0, sizeof(*s));
+}
+
+uint64_t xlat_stats_drop_count(const struct xlat_stats *s, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < s->n_drops; i++)
+		if (!strcmp(s->drops[i].name, name))
+			return s->drops[i].count;
+	return 0;
+}
+
+const char *xlat_dir_name(enum xlat_dir dir)
+{
+	return dir == XLAT_DIR_4TO6 ? "4to6" : "6to4";
+}
+
+/*
+ * One "name value" line of /proc/net/xlat:
+ * packets-4to6, bytes-4to6, packets-6to4, bytes-6to4, drop-REASON.
+ */
+static int xlat_ns_stats_line(struct xlat_ns_stats *st, const char *name,
+			      uint64_t val)
+{
+	enum xlat_dir dir;
+
+	for (dir = XLAT_DIR_4TO6; dir <= XLAT_DIR_6TO4; dir++) {
+		const char *d = xlat_dir_name(dir);
+
+		if (!strncmp(name, "packets-", 8) && !strcmp(name + 8, d))
+			st->packets[dir] = val;
+		else if (!strncmp(name, "bytes-", 6) && !strcmp(name + 6, d))
+			st->bytes[dir] = val;
+	}
+	if (!strncmp(name, "drop-", 5))
+		return xlat_add_drop(&st->drops, &st->n_drops, name + 5, val);
+	return 0;
+}
+
+int xlat_ns_stats_read(struct xlat_ns_stats *st)
+{
+	char line[256], name[128];
+	uint64_t val;
+	FILE *f;
+	int err = 0;
+
+	memset(st, 0, sizeof(*st));
+	f = fopen("/proc/net/xlat", "re");
+	if (!f)
+		return -errno;
+	while (!err && fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%127s %" SCNu64, name, &val) != 2)
+			continue;
+		err = xlat_ns_stats_line(st, name, val);
+	}
+	if (!err && ferror(f))
+		err = -EIO;
+	fclose(f);
+	if (err)
+		xlat_ns_stats_clear(st);
+	return err;
+}
+
+void xlat_ns_stats_clear(struct xlat_ns_stats *st)
+{
+	free(st->drops);
+	memset(st, 0, sizeof(*st));
+}
