@@ -11,7 +11,7 @@
 # PERF_ARGS: extra iperf3 client arguments (default: TCP, one stream).
 cd "$(dirname "$0")/../.." || exit 1
 sed -n '1,/^results=\$OUT/p' tools/bench/bench-vm.sh | head -n -1 > /tmp/b.sh
-sed -i 's#source "$(dirname "$0")/../../selftests/lib.sh"#source /work/main/selftests/lib.sh#' /tmp/b.sh
+sed -i 's#source "$(dirname "$0")/../../selftests/lib.sh"#source $PWD/selftests/lib.sh#' /tmp/b.sh
 cat >> /tmp/b.sh <<'EOT'
 for mode in fwd xlat; do
 	topology $mode
