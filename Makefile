@@ -39,13 +39,15 @@ check: kernel iproute2 libxlat
 	@scripts/check.sh
 
 # KASAN, UBSAN, kmemleak and lockdep slow the VM down: KUnit, which runs
-# before the boot completes, gets BOOT_TIMEOUT seconds.
+# before the boot completes, gets BOOT_TIMEOUT seconds, a selftest script
+# SELFTEST_TIMEOUT and the selftest VM VM_TIMEOUT.
 check-debug: deps libxlat
 	@KCONFIG_EXTRA=$(CURDIR)/kernel/debug.config \
 		scripts/build-kernel.sh $(DEBUG_BUILD)
 	@scripts/build-iproute2.sh $(DEBUG_BUILD)
 	@BUILD=$(DEBUG_BUILD) BOOT_TIMEOUT=$${BOOT_TIMEOUT:-600} \
-		scripts/check.sh kunit selftests
+		SELFTEST_TIMEOUT=$${SELFTEST_TIMEOUT:-1800} \
+		VM_TIMEOUT=$${VM_TIMEOUT:-7200} scripts/check.sh kunit selftests
 
 kunit: kernel
 	@scripts/check.sh kunit

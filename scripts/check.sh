@@ -8,7 +8,9 @@
 # KUnit runs at boot of a VM (kunit.enable=1) and its KTAP is parsed with
 # the kernel's kunit.py; the selftests run in a second VM, one TAP line
 # each. A kernel warning, oops, panic or sanitizer report in either boot
-# counts as one more failure.
+# counts as one more failure. KUNIT_ARGS adds kernel arguments to the KUnit
+# boot, such as xlat.fuzz_cases=N for a longer mutation test;
+# SELFTEST_TIMEOUT is the time limit of one selftest script (600 s).
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,6 +21,13 @@ mkdir -p "$results" "$build/bin"
 ln -sf "$build/ip" "$build/bin/ip"
 cd "$top"
 
+# On a kernel with kmemleak (kernel/debug.config), each VM run ends with a
+# scan; a leak is reported on the console, where vm-run fails on it. An
+# object is reported once it is 5 s old and unchanged since the scan before.
+leak_scan='k=/sys/kernel/debug/kmemleak
+[ -w $k ] || exit 0
+sleep 6; echo scan > $k; echo scan > $k; cat $k'
+
 parts=("$@")
 [ ${#parts[@]} -gt 0 ] || parts=(kunit selftests bench)
 pass=0
@@ -28,7 +37,8 @@ run_kunit() {
 	local log=$results/kunit.log rc summary n p s
 
 	echo "== KUnit (in the VM)"
-	scripts/vm-run -l "$log" -a "kunit.enable=1" -- true > /dev/null
+	scripts/vm-run -l "$log" -a "kunit.enable=1 ${KUNIT_ARGS:-}" -- \
+		bash -c "$leak_scan" > /dev/null
 	rc=$?
 	python3 "$build/linux/tools/testing/kunit/kunit.py" parse "$log" \
 		> "$results/kunit.txt" 2>&1
@@ -59,7 +69,9 @@ run_selftests() {
 	echo "== selftests (in the VM)"
 	scripts/vm-run -l "$log" -- \
 		env PATH="$build/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
-		selftests/run.sh ${SELFTESTS:-} | grep -av '^\[ *[0-9.]*\]'
+		SELFTEST_TIMEOUT="${SELFTEST_TIMEOUT:-600}" bash -c \
+		'selftests/run.sh "$@"; rc=$?; bash -c "$0"; exit $rc' \
+		"$leak_scan" ${SELFTESTS:-} | grep -av '^\[ *[0-9.]*\]'
 	rc=${PIPESTATUS[0]}
 	p=$(grep -acE '^ok [0-9]+ ' "$log")
 	f=$(grep -acE '^not ok [0-9]+ ' "$log")

@@ -16,46 +16,7 @@
 #include <uapi/linux/lwtunnel_xlat.h>
 
 #include "xlat.h"
-
-/**
- * struct xlat_vector - one translation case
- * @name: the RFC clause it checks
- * @dir: direction
- * @cfg: index of the configuration (see xp_cfg())
- * @fwd: forwarded rather than locally generated
- * @in: input packet
- * @in_len: its length
- * @out: expected packet, or NULL for a drop
- * @out_len: its length
- * @any_id: IPv4 output whose Identification the kernel chooses
- * @reason: expected drop reason
- * @icmp: an ICMP error is expected
- * @type: its type
- * @code: its code
- * @info: its pointer or MTU
- * @mtu: the MTU of the other side's route, 0 for no limit
- * @frag_size: the fragment size the translation must ask for
- * @refrag: an IPv4 fragment to cut smaller first (-EMSGSIZE, untouched)
- */
-struct xlat_vector {
-	const char *name;
-	enum xlat_dir dir;
-	int cfg;
-	bool fwd;
-	const u8 *in;
-	unsigned int in_len;
-	const u8 *out;
-	unsigned int out_len;
-	bool any_id;
-	enum xlat_drop_reason reason;
-	bool icmp;
-	u8 type;
-	u8 code;
-	u32 info;
-	u32 mtu;
-	u32 frag_size;
-	bool refrag;
-};
+#include "xlat_pkt_kunit.h"
 
 #include "xlat_vectors.h"
 
@@ -85,7 +46,11 @@ static void xp_pfx6(struct kunit *test, struct xlat_pfx6 *p, const char *a,
 	p->len = len;
 }
 
-/*
+/**
+ * xlat_kunit_cfg() - a test configuration, freed with the test
+ * @test: the test
+ * @id: which one, 0 to %XLAT_KUNIT_NCFG - 1:
+ *
  * 0: single-host CLAT, remote-prefix6 64:ff9b:1::/48,
  *    local-map 192.0.0.1/32 2001:db8:1:2::1234/128
  * 1: the same with udp-zero-checksum drop, tclass zero, tos4 0x88
@@ -100,8 +65,10 @@ static void xp_pfx6(struct kunit *test, struct xlat_pfx6 *p, const char *a,
  *
  * Configs 0-5 have the default icmp-source-pool4 that xlat_cfg_parse()
  * gives: 192.0.0.8/32 (RFC 7600), not flagged as present.
+ *
+ * Return: the configuration, with its lookup tables built.
  */
-static struct xlat_cfg *xp_cfg(struct kunit *test, int id)
+struct xlat_cfg *xlat_kunit_cfg(struct kunit *test, int id)
 {
 	unsigned int n = id == 5 ? 0 : 1;
 	struct xlat_cfg *cfg = kzalloc(struct_size(cfg, maps, n), GFP_KERNEL);
@@ -155,6 +122,18 @@ static struct xlat_cfg *xp_cfg(struct kunit *test, int id)
 	return cfg;
 }
 
+/**
+ * xlat_kunit_vectors() - the packet vectors, for the other tests
+ * @n: their number
+ *
+ * Return: the vectors of xlat_vectors.h.
+ */
+const struct xlat_vector *xlat_kunit_vectors(unsigned int *n)
+{
+	*n = ARRAY_SIZE(xlat_vectors);
+	return xlat_vectors;
+}
+
 /* The route MTU of a vector, whatever the destination. */
 static unsigned int xp_mtu6(const struct xlat_pmtu *pm,
 			    const struct ipv6hdr *ip6)
@@ -175,7 +154,7 @@ static void xp_free_skb(void *skb)
 static void xlat_pkt_test(struct kunit *test)
 {
 	const struct xlat_vector *v = test->param_value;
-	struct xlat_cfg *cfg = xp_cfg(test, v->cfg);
+	struct xlat_cfg *cfg = xlat_kunit_cfg(test, v->cfg);
 	struct xlat_pmtu pm = {
 		.mtu6 = xp_mtu6,
 		.mtu4 = xp_mtu4,
