@@ -821,6 +821,15 @@ add("RFC 7915 5.1.1: a fragment has DF clear: no Packet Too Big", 64,
     Raw(b"F" * 1400),
     mtu=1000)
 
+# ------------------------------------------ found by the mutation test (xlat_fuzz)
+# RFC 1624 section 3: an incremental update gives 0x0000 where a message
+# whose octets are all zero (its sum is +0) needs 0xffff; the receiver
+# drops it with 0x0000.
+add("RFC 7915 5.2, RFC 1624: all-zero Echo Reply gets checksum 0xffff", 64,
+    IPv6(src=S6, dst=H6) / ICMPv6EchoReply(id=0, seq=0) / Raw(b"\0" * 8),
+    IP(src=S4, dst=H4, id=0) / ICMP(type=0, id=0, seq=0) / Raw(b"\0" * 8),
+    any_id=True)
+
 
 # ---------------------------------------------------------------- output
 

@@ -338,6 +338,13 @@ static void xlat_64_csum(struct sk_buff *skb, const struct xlat_64_plan *p,
 		csum_replace2(&ih->icmp6_cksum, htons(ih->icmp6_type << 8),
 			      htons(p->icmp4_type << 8));
 		ih->icmp6_type = p->icmp4_type;
+		/* RFC 1624 section 3: the update leaves 0 where a message of
+		 * zero octets only (an Echo Reply with identifier, sequence
+		 * number and data zero) sums to +0 and needs 0xffff; for any
+		 * other message, 0 and 0xffff verify alike.
+		 */
+		if (!ih->icmp6_cksum)
+			ih->icmp6_cksum = CSUM_MANGLED_0;
 		break;
 	}
 }
