@@ -3,7 +3,8 @@
 #
 # Run the test suite in the VM and print "N passed, N failed" last.
 #
-#   scripts/check.sh [kunit|selftests|bench]...   (default: all three)
+#   scripts/check.sh [kunit|selftests|bench|debug]...
+#                                   (default: kunit selftests bench)
 #
 # KUnit runs at boot of a VM (kunit.enable=1) and its KTAP is parsed with
 # the kernel's kunit.py; the selftests run in a second VM, one TAP line
@@ -11,6 +12,9 @@
 # counts as one more failure. KUNIT_ARGS adds kernel arguments to the KUnit
 # boot, such as xlat.fuzz_cases=N for a longer mutation test;
 # SELFTEST_TIMEOUT is the time limit of one selftest script (600 s).
+# "debug" runs KUnit and the selftests again on the sanitizer kernel in
+# DEBUG_BUILD (build-debug/, make check-debug builds it), with the longer
+# time limits that KASAN, kmemleak and lockdep need under TCG.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -99,11 +103,32 @@ run_bench() {
 	fi
 }
 
+run_debug() {
+	local build=${DEBUG_BUILD:-$top/build-debug}
+	local results=$build/results
+	local -x BUILD=$build
+	local -x BOOT_TIMEOUT=${DEBUG_BOOT_TIMEOUT:-600}
+	local -x SELFTEST_TIMEOUT=${DEBUG_SELFTEST_TIMEOUT:-1800}
+	local -x VM_TIMEOUT=${DEBUG_VM_TIMEOUT:-7200}
+
+	echo "== the same on the debug kernel ($build)"
+	if [ ! -f "$build/bzImage" ] || [ ! -x "$build/ip" ]; then
+		echo "not ok debug: no debug kernel or ip in $build (make check-debug)"
+		fail=$((fail + 1))
+		return
+	fi
+	mkdir -p "$results" "$build/bin"
+	ln -sf "$build/ip" "$build/bin/ip"
+	run_kunit
+	run_selftests
+}
+
 for part in "${parts[@]}"; do
 	case $part in
 	kunit) run_kunit ;;
 	selftests) run_selftests ;;
 	bench) run_bench ;;
+	debug) run_debug ;;
 	*) echo "unknown part $part" >&2; exit 2 ;;
 	esac
 done
