@@ -103,8 +103,12 @@ inner = IP(src=dst, dst=src, ttl=5) / UDP(sport=53, dport=4000) / Raw(b"q" * 40)
 pk = []
 # Every ICMP type with a spread of codes, as is and quoting a packet cut
 # at every length, and errors nested in errors.
+# Every code that RFC 792/1191/1812/6918 defines, and one past each
+# range, for the types that have codes: Destination Unreachable 0-15,
+# Redirect 0-3, Time Exceeded 0-1, Parameter Problem 0-2.
+codes = {3: range(0, 17), 5: range(0, 5), 11: range(0, 3), 12: range(0, 4)}
 for t in range(0, 256):
-    for c in (0, 1, 2, 3, 4, 5, 9, 13, 15, 16, 255):
+    for c in sorted({0, 1, 2, 3, 4, 5, 9, 13, 15, 16, 255} | set(codes.get(t, ()))):
         pk.append(IP(src=src, dst=dst) / ICMP(type=t, code=c) / Raw(bytes(inner)[:(t * 7 + c) % 69]))
 for cut in range(0, 69, 3):
     pk.append(IP(src=src, dst=dst) / ICMP(type=3, code=3) / Raw(bytes(inner)[:cut]))
@@ -152,8 +156,11 @@ conf.L3socket6 = L3RawSocket6
 dst, src = sys.argv[1], sys.argv[2]
 inner = IPv6(src=dst, dst=src, hlim=5) / UDP(sport=53, dport=4000) / Raw(b"q" * 40)
 pk = []
+# RFC 4443 and RFC 7915 codes: Destination Unreachable 0-8, Packet Too
+# Big 0, Time Exceeded 0-1, Parameter Problem 0-3, and one past each.
+codes = {1: range(0, 10), 2: range(0, 2), 3: range(0, 3), 4: range(0, 5)}
 for t in range(0, 256):
-    for c in (0, 1, 2, 3, 4, 5, 255):
+    for c in sorted({0, 1, 2, 3, 4, 5, 255} | set(codes.get(t, ()))):
         pk.append(IPv6(src=src, dst=dst) / ICMPv6Unknown(type=t, code=c) / Raw(bytes(inner)[:(t * 5 + c) % 89]))
 for cut in range(0, 89, 4):
     pk.append(IPv6(src=src, dst=dst) / ICMPv6DestUnreach(code=4) / Raw(bytes(inner)[:cut]))
