@@ -107,7 +107,7 @@ run_debug() {
 	local build=${DEBUG_BUILD:-$top/build-debug}
 	local results=$build/results
 	local -x BUILD=$build
-	local -x BOOT_TIMEOUT=${DEBUG_BOOT_TIMEOUT:-600}
+	local -x BOOT_TIMEOUT=${DEBUG_BOOT_TIMEOUT:-1800}
 	local -x SELFTEST_TIMEOUT=${DEBUG_SELFTEST_TIMEOUT:-1800}
 	local -x VM_TIMEOUT=${DEBUG_VM_TIMEOUT:-7200}
 
