@@ -21,8 +21,13 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$top/build}
 export BUILD=$build
 results=$build/results
-mkdir -p "$results" "$build/bin"
-ln -sf "$build/ip" "$build/bin/ip"
+
+# The result directory of $build, and its ip first in the VM's PATH.
+prepare_build() {
+	mkdir -p "$results" "$build/bin"
+	ln -sf "$build/ip" "$build/bin/ip"
+}
+prepare_build
 cd "$top"
 
 # On a kernel with kmemleak (kernel/debug.config), each VM run ends with a
@@ -117,8 +122,7 @@ run_debug() {
 		fail=$((fail + 1))
 		return
 	fi
-	mkdir -p "$results" "$build/bin"
-	ln -sf "$build/ip" "$build/bin/ip"
+	prepare_build
 	run_kunit
 	run_selftests
 }

@@ -101,11 +101,11 @@ random.seed(7915)
 src, dst = "192.0.0.1", "203.0.113.9"
 inner = IP(src=dst, dst=src, ttl=5) / UDP(sport=53, dport=4000) / Raw(b"q" * 40)
 pk = []
-# Every ICMP type with a spread of codes, as is and quoting a packet cut
-# at every length, and errors nested in errors.
-# Every code that RFC 792/1191/1812/6918 defines, and one past each
-# range, for the types that have codes: Destination Unreachable 0-15,
-# Redirect 0-3, Time Exceeded 0-1, Parameter Problem 0-2.
+# Every ICMP type with a spread of codes, and every code that RFC 792,
+# 1191, 1812 and 6918 define for the types that have codes, one past each
+# range too (Destination Unreachable 0-15, Redirect 0-3, Time Exceeded
+# 0-1, Parameter Problem 0-2); as is and quoting a packet cut at every
+# length, and errors nested in errors.
 codes = {3: range(0, 17), 5: range(0, 5), 11: range(0, 3), 12: range(0, 4)}
 for t in range(0, 256):
     for c in sorted({0, 1, 2, 3, 4, 5, 9, 13, 15, 16, 255} | set(codes.get(t, ()))):
