@@ -10,7 +10,8 @@
 # are applied on top; a copy of each applied patch is kept in the tree as a
 # stamp, so that when the patches change the old ones are reverted (patch -R,
 # in reverse order) and the new ones applied. Only lib/ and ip/ are built
-# (through ccache when it is installed); the result is BUILD_DIR/ip. A run
+# (through ccache when it is installed); the result is BUILD_DIR/ip, linked
+# as BUILD_DIR/bin/ip for PATH. A run
 # with nothing changed takes well under a second.
 #
 # Needs the packages in scripts/iproute2-deps.txt and deb-src entries.
@@ -144,4 +145,8 @@ fi
 if ! cmp -s "$src/ip/ip" "$build/ip"; then
 	cp "$src/ip/ip" "$build/ip"
 fi
-echo "== $build/ip"
+# BUILD_DIR/bin goes first in PATH in the VM (make demo, make vm, the
+# selftests): it holds the patched ip under its own name.
+mkdir -p "$build/bin"
+ln -sfn ../ip "$build/bin/ip"
+echo "== $build/ip (in PATH as $build/bin/ip)"

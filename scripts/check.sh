@@ -22,10 +22,9 @@ build=${BUILD:-$top/build}
 export BUILD=$build
 results=$build/results
 
-# The result directory of $build, and its ip first in the VM's PATH.
+# The result directory of $build (its bin/ip comes from build-iproute2.sh).
 prepare_build() {
-	mkdir -p "$results" "$build/bin"
-	ln -sf "$build/ip" "$build/bin/ip"
+	mkdir -p "$results"
 }
 prepare_build
 cd "$top"
