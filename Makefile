@@ -8,6 +8,8 @@
 #   make check-debug KUnit and selftests on a sanitizer kernel (build-debug/)
 #   make kernel     bzImage with the encap built in  (build/bzImage)
 #   make iproute2   patched ip                       (build/ip)
+#   make jool       the reference translator, Jool, as modules for the VM
+#                   kernel                           (build/jool)
 #   make libxlat    libnl helper library and xlatctl (tools/libxlat)
 #   make bench      forwarding vs xlat vs TAYGA in the VM (scripts/bench)
 #   make vm CMD=... run a command in the VM
@@ -19,7 +21,7 @@ export BUILD
 # The sanitizer kernel (kernel/debug.config) and its ip: never in $(BUILD).
 DEBUG_BUILD := $(CURDIR)/build-debug
 
-.PHONY: all deps kernel iproute2 libxlat check check-debug debug-build kunit selftests bench \
+.PHONY: all deps kernel iproute2 jool libxlat check check-debug debug-build kunit selftests bench \
 	demo vm clean distclean
 
 all: kernel iproute2 libxlat
@@ -36,7 +38,12 @@ iproute2: deps
 libxlat: deps
 	@$(MAKE) -s -C tools/libxlat
 
-check: kernel iproute2 libxlat $(if $(CHECK_DEBUG),debug-build)
+# Jool 4.1.9 from Debian, built against the VM kernel (tools/jool/): the
+# reference that selftests/xlat_jool_diff.sh compares xlat with.
+jool: kernel
+	@tools/jool/build-jool.sh $(BUILD) $(BUILD)/jool
+
+check: kernel iproute2 libxlat jool $(if $(CHECK_DEBUG),debug-build)
 	@scripts/check.sh kunit selftests bench $(if $(CHECK_DEBUG),debug)
 
 # KASAN, UBSAN, kmemleak and lockdep slow the VM down: check.sh gives the
@@ -54,7 +61,7 @@ check-debug: debug-build
 kunit: kernel
 	@scripts/check.sh kunit
 
-selftests: kernel iproute2 libxlat
+selftests: kernel iproute2 libxlat jool
 	@scripts/check.sh selftests
 
 bench: kernel iproute2

@@ -15,6 +15,8 @@ pkgs=(
 	iperf3 python3-scapy tayga netcat-openbsd socat nftables tcpdump
 	# userspace helpers
 	pkg-config libnl-3-dev libnl-route-3-dev libmnl-dev valgrind
+	# the reference translator's userspace (its modules: tools/jool/)
+	jool-tools
 )
 # iproute2 source and build (ip only)
 top=$(cd "$(dirname "$0")/.." && pwd)

@@ -102,9 +102,9 @@ refused "non-zero u-octet in a local-map embedding prefix" \
 refused "missing remote-prefix6 with local-map only" \
 	"remote-prefix6 is required unless eam entries map the far side" \
 	local-map 192.0.0.1/32 2001:db8:1:2::1234/128
-refused "eam with unequal suffix lengths" \
-	"eam: /24 and /96 leave different suffix lengths (RFC 7757)" \
-	eam 192.0.2.0/24 2001:db8::/96
+refused "eam whose IPv4 suffix is longer than its IPv6 suffix" \
+	"eam: IPv4 suffix of /24 is longer than IPv6 suffix of /124 (RFC 7757 3.2)" \
+	eam 192.0.2.0/24 2001:db8::/124
 refused "host bits in a prefix" "local-map: 192.0.2.1/24 has host bits set" \
 	remote-prefix6 64:ff9b::/96 local-map 192.0.2.1/24 2001:db8:100:64::/96
 refused "the same IPv4 prefix mapped twice" "is mapped twice" \

@@ -3,7 +3,7 @@
 #
 # The hard paths of a CLAT: ICMP errors both ways, an IPv6-only router hop,
 # path MTU discovery across the translator, fragmentation, and the bounded
-# reassembly of fragmented ICMP and zero-checksum UDPv4.
+# reassembly of fragmented ICMP and (udp-zero-checksum compute) zero-checksum UDPv4.
 #
 #   +-- ns mt-h4 --+    +------ ns mt-r (CLAT) ------+    +--- ns mt-v6r ---+    +--- ns mt-h6 ----+
 #   | h4           |----| r4 192.0.0.2/29            |    | IPv6-only router |    | h6 2001:db8:3::2|
@@ -41,7 +41,7 @@ counter() {
 	ip -n $R -s "$@" | sed -nE "s/.* $name ([0-9]+).*/\\1/p"
 }
 
-# setup NARROW-MTU: the whole topology, fresh, with that MTU beyond the
+# setup NARROW-MTU [ATTRS]: the whole topology, fresh, with that MTU beyond the
 # IPv6-only router.
 setup() {
 	xlat_cleanup
@@ -76,8 +76,8 @@ setup() {
 		ip netns exec $ns sysctl -qw net.ipv6.icmp.ratelimit=0
 		ip netns exec $ns sysctl -qw net.ipv4.icmp_ratelimit=0
 	done
-	ip -n $R route add default encap xlat $CFG dev r6
-	ip -n $R -6 route add $CLAT6/128 encap xlat $CFG dev r6
+	ip -n $R route add default encap xlat $CFG ${2:-} dev r6
+	ip -n $R -6 route add $CLAT6/128 encap xlat $CFG ${2:-} dev r6
 }
 
 # --- traceroute: every hop, the IPv6-only one as 192.0.0.8 ---------------------
@@ -170,8 +170,11 @@ check_eq "TCP 3 MB across a 1280-byte link arrives intact" \
 	"$(md5sum < /tmp/mt-data)" "$(md5sum < /tmp/mt-recv 2>/dev/null)"
 
 # --- fragmented zero-checksum UDPv4 (scapy) ---------------------------------------
+# Only a route that says udp-zero-checksum compute reassembles UDPv4
+# fragments; without it they are translated one by one and a first
+# fragment with a zero checksum is refused (xlat_rfc.sh).
 
-setup 1280
+setup 1280 "udp-zero-checksum compute"
 in6 timeout 60 socat -u UDP6-RECVFROM:5006,bind=[$SRV6] \
 	OPEN:/tmp/mt-udp,creat,trunc &
 wait_port $H6 udp 5006
@@ -189,12 +192,12 @@ for ident in (4242, 4243, 4244):
     time.sleep(0.5)
 EOF
 wait
-check_eq "fragmented zero-checksum UDPv4 arrives whole, with a valid checksum" \
+check_eq "udp-zero-checksum compute: fragmented zero-checksum UDPv4 arrives whole, valid checksum" \
 	"$(md5sum < /tmp/mt-udp-sent)" "$(md5sum < /tmp/mt-udp 2>/dev/null)"
 
 # --- a flood of fragments that never complete --------------------------------------
 
-setup 1400
+setup 1400 "udp-zero-checksum compute"
 # low_thresh first: high_thresh may not go below it.
 inr sysctl -qw net.ipv4.ipfrag_low_thresh=196608
 inr sysctl -qw net.ipv4.ipfrag_high_thresh=262144

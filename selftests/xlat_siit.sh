@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # A SIIT-DC border relay (RFC 7755) with explicit address mappings
-# (RFC 7757): IPv6-only servers reachable from IPv4, and hairpinning
-# (RFC 7757 section 4) between two of them.
+# (RFC 7757): IPv6-only servers reachable from IPv4, and intrinsic
+# hairpinning (RFC 7757 section 4.2.2) between two of them.
 #
 #   +--- ns si-c4 ---+     +------------ ns si-br ------------+     +--- ns si-s6 ----------+
 #   | c4             |-----| b4 198.51.100.1/24               |     | s6 2001:db8:46::1/64  |
@@ -49,29 +49,35 @@ check "IPv4 client reaches IPv6 server A at 203.0.113.1" \
 check "and server B at 203.0.113.2" \
 	ip netns exec $C4 ping -c 2 -i 0.2 -W 2 203.0.113.2
 
-# Hairpinning: A sends to B's IPv4 address in the IPv6 prefix
-# (64:ff9b:1:cb00:71:200:: is 203.0.113.2 under the /48). 6->4 gives
-# 203.0.113.1 -> 203.0.113.2, whose IPv4 route translates it again; B
-# must see A's own IPv6 address, with one hop limit decrement.
-: > /tmp/si-udp
-ip netns exec $S6 timeout 30 socat -u \
-	UDP6-RECVFROM:6000,bind=[2001:db8:46::2] SYSTEM:'echo "$SOCAT_PEERADDR"; cat' \
-	> /tmp/si-udp &
-wait_port $S6 udp 6000
+# Hairpinning (RFC 7757 section 4.2.2, intrinsic): A connects to B's IPv4
+# address in the IPv6 prefix (64:ff9b:1:cb00:71:200:: is 203.0.113.2
+# under the /48). The 6->4 route translates the packet to IPv4 and
+# straight back: B sees A as 64:ff9b:1:cb00:71:100:: (203.0.113.1 in RFC
+# 6052 form), so B's answers come through the translator again. TCP needs
+# both directions; the IPv4 route is never used.
+tmp=$(mktemp -d)
+before4=$(counter packets route show 203.0.113.0/24)
+before6=$(counter packets -6 route show 64:ff9b:1::/48)
+ip netns exec $S6 timeout 30 socat TCP6-LISTEN:6000,bind=[2001:db8:46::2] \
+	SYSTEM:"echo \$SOCAT_PEERADDR > $tmp/peer; cat" &
+wait_port $S6 tcp 6000
 ip netns exec $S6 timeout 10 tcpdump -ni s6 -Q in -c 1 -v \
-	"udp and dst port 6000" > /tmp/si-dump 2>/dev/null &
+	"tcp and dst port 6000" > $tmp/dump 2>/dev/null &
 sleep 1
-echo hairpin | ip netns exec $S6 socat -u - \
-	UDP6-SENDTO:[64:ff9b:1:cb00:71:200::]:6000,bind=[2001:db8:46::1]:6001
+reply=$(echo hairpin | ip netns exec $S6 timeout 10 socat - \
+	TCP6:[64:ff9b:1:cb00:71:200::]:6000,bind=[2001:db8:46::1])
 wait
-check_eq "hairpin: B receives A's datagram" hairpin "$(sed -n 2p /tmp/si-udp)"
+check_eq "hairpin: A's TCP connection to B's IPv4 address echoes" \
+	hairpin "$reply"
 # socat writes the peer address in full.
-check_eq "hairpin: B sees A's own IPv6 address (EAM both ways)" \
-	"[2001:0db8:0046:0000:0000:0000:0000:0001]" "$(sed -n 1p /tmp/si-udp)"
+check_eq "hairpin: B sees A in RFC 6052 form (RFC 7757 4.2.2)" \
+	"[0064:ff9b:0001:cb00:0071:0100:0000:0000]" "$(cat $tmp/peer)"
 check "hairpin: hop limit decremented once (64 -> 63)" \
-	grep -q "hlim 63" /tmp/si-dump
-check "hairpin: counted once on each route" \
-	test "$(counter packets route show 203.0.113.0/24)" -ge 1 -a \
-	     "$(counter packets -6 route show 64:ff9b:1::/48)" -ge 1
+	grep -q "hlim 63" $tmp/dump
+check "hairpin: translated by the IPv6 route only, both ways" \
+	test "$(counter packets -6 route show 64:ff9b:1::/48)" -ge \
+	     $((before6 + 4)) -a \
+	     "$(counter packets route show 203.0.113.0/24)" -eq "$before4"
+rm -rf "$tmp"
 
 xlat_done

@@ -31,15 +31,17 @@ vectors = []
 
 def add(name, direction, pkt, out=None, cfg=0, fwd=False, drop=None,
         icmp=None, any_id=False, raw_in=None, mtu=0, frag_size=0,
-        refrag=False):
+        refrag=False, frag_id=0, hairpin=False):
     """mtu: the route MTU the translation is told (0: no limit);
-    frag_size: the fragment size it must ask for; refrag: an IPv4
-    fragment to cut smaller before translation (nothing translated)."""
+    frag_size: the fragment size it must ask for, frag_id the Fragment
+    Header Identification; refrag: an IPv4 fragment to cut smaller before
+    translation (nothing translated); hairpin: 6->4 and back to IPv6."""
     vectors.append(dict(name=name, dir=direction, cfg=cfg, fwd=fwd,
                         inp=raw_in if raw_in is not None else bytes(pkt),
                         out=bytes(out) if out is not None else None,
                         drop=drop, icmp=icmp, any_id=any_id, mtu=mtu,
-                        frag_size=frag_size, refrag=refrag))
+                        frag_size=frag_size, refrag=refrag,
+                        frag_id=frag_id, hairpin=hairpin))
 
 
 def ones_add(a, b):
@@ -96,13 +98,14 @@ add("RFC 7915 4.5 UDP checksum follows the pseudo-header", 46,
 add("RFC 7915 4.5 zero UDP checksum computed", 46,
     IP(src=H4, dst=S4) / UDP(sport=5353, dport=53, chksum=0) / PAYLOAD,
     IPv6(src=H6, dst=S6) / udp / PAYLOAD)
-add("RFC 7915 4.5 zero UDP checksum dropped (udp-zero-checksum drop)", 46,
-    IP(src=H4, dst=S4) / UDP(sport=5353, dport=53, chksum=0) / PAYLOAD,
-    cfg=1, drop="UDP_ZERO_CSUM")
-add("RFC 7915 4.5 fragmented zero-checksum UDP", 46,
+# RFC 7915 4.5 and 4.4: refused with Destination Unreachable, code 13.
+add("RFC 7915 4.5 zero UDP checksum dropped (udp-zero-checksum drop): 3/13",
+    46, IP(src=H4, dst=S4) / UDP(sport=5353, dport=53, chksum=0) / PAYLOAD,
+    cfg=1, drop="UDP_ZERO_CSUM", icmp=(3, 13, 0))
+add("RFC 7915 4.5 fragmented zero-checksum UDP: 3/13", 46,
     IP(src=H4, dst=S4, flags="MF", id=9) /
     UDP(sport=5353, dport=53, chksum=0, len=1000) / PAYLOAD,
-    drop="UDP_ZERO_CSUM_FRAG")
+    drop="UDP_ZERO_CSUM_FRAG", icmp=(3, 13, 0))
 echo4 = ICMP(type=8, id=0x4242, seq=1) / PAYLOAD
 add("RFC 7915 4.2 Echo Request becomes type 128", 46,
     IP(src=H4, dst=S4) / echo4,
@@ -242,10 +245,10 @@ raw = bytearray(bytes(IPv6(src=S6, dst=H6) / tcp))
 struct.pack_into("!H", raw, 4, len(raw))
 add("malformed IPv6: payload length beyond the packet", 64, None,
     drop="MALFORMED_IPV6", raw_in=bytes(raw))
-raw = bytearray(bytes(IPv6(src=S6, dst=H6) / tcp))
+raw = bytearray(bytes(IPv6(src=S6, dst=H6) / IPv6ExtHdrHopByHop() / tcp))
 struct.pack_into("!H", raw, 4, 0)
-add("malformed IPv6: payload length 0 (jumbogram)", 64, None,
-    drop="MALFORMED_IPV6", raw_in=bytes(raw))
+add("malformed IPv6: payload length 0 behind Hop-by-Hop (jumbogram)", 64,
+    None, drop="MALFORMED_IPV6", raw_in=bytes(raw))
 
 # ------------------------------------------------- more 6 -> 4 (cfg 0)
 
@@ -337,7 +340,7 @@ R6 = "2001:db8:ffff::1"         # a native IPv6 router: no IPv4 mapping
 POOL4 = "192.0.0.8"             # RFC 6791/7600 default icmp-source-pool4
 POOL4_CFG6 = "198.51.100.250"   # config 6: icmp-source-pool4
 POOL6_CFG6 = "2001:db8:ff::1"   # config 6: icmp-source-pool6
-NOMAP4 = "169.254.0.1"          # always refused (SPEC, denylist4)
+NOMAP4 = "192.0.2.200"          # denylist4 in cfg 6, non-global under cfg 2
 
 
 def rfc6052_48(v4):
@@ -515,7 +518,7 @@ add("RFC 6791 untranslatable ICMPv4 source: icmp-source-pool6", 46,
     err4(3, 1, q4_udp, src=NOMAP4),
     out6(ICMPv6DestUnreach(code=0), q6_udp, src=POOL6_CFG6), cfg=6)
 add("RFC 6791 untranslatable ICMPv4 source without pool6: dropped", 46,
-    err4(3, 1, q4_udp, src=NOMAP4), drop="UNTRANSLATABLE_SRC")
+    err4(3, 1, q4_udp, src=NOMAP4), drop="UNTRANSLATABLE_SRC", cfg=2)
 add("RFC 7915 4.3 untranslatable address in the quoted packet: dropped", 46,
     err4(3, 1, IP(src=H4, dst="169.254.1.1") / udp_q / PAYLOAD, src=R4),
     drop="ICMP_INNER")
@@ -567,23 +570,32 @@ add("RFC 7915 4.5 quoted UDP checksum zero stays zero", 46,
 add("RFC 7915 4.3 result cut to the IPv6 minimum MTU (1280)", 46,
     err4(3, 3, q4_big), out6(ICMPv6DestUnreach(code=4), cut(q6_big, 1232)))
 
-# RFC 4884: 32 words (128 bytes) of original datagram become 148, padded
-# to 152 (19 64-bit words); the extension follows unchanged.
+# RFC 4884: 32 words (128 bytes) of original datagram become 148, cut to
+# 144, a whole number of 64-bit words (18), as the reference translator
+# does; the extension follows unchanged.
 ext = ext4884(12)
 add("RFC 4884 and RFC 7915 4.2 Time Exceeded with an extension", 46,
     err4(11, 0, Raw(bytes(q4_big)[:128] + ext), src=R4, length=32),
-    out6(ICMPv6TimeExceeded(code=0, length=19),
-         Raw(bytes(q6_big)[:148] + b"\0" * 4 + ext), src=R4_6))
+    out6(ICMPv6TimeExceeded(code=0, length=18),
+         Raw(bytes(q6_big)[:144] + ext), src=R4_6))
 add("RFC 4884 and RFC 7915 4.2 Host Unreachable with an extension", 46,
     err4(3, 1, Raw(bytes(q4_big)[:132] + ext), src=R4, length=33),
     out6(ICMPv6DestUnreach(code=0, length=19),
          Raw(bytes(q6_big)[:152] + ext), src=R4_6))
 # 255 words (1020 bytes) become 1040; with a 264-byte extension the result
-# would be 1352 bytes: the extension goes, length 0.
+# would be 1352 bytes: the datagram is cut to the 968 bytes (121 words)
+# that leave room for the whole extension in 1280.
 ext_big = ext4884(264)
+add("RFC 4884 and RFC 7915 4.2 datagram cut to keep the extension in 1280",
+    46, err4(3, 1, Raw(bytes(q4_big)[:1020] + ext_big), src=R4, length=255),
+    out6(ICMPv6DestUnreach(code=0, length=121),
+         Raw(bytes(q6_big)[:968] + ext_big), src=R4_6))
+# A 1108-byte extension leaves 124 bytes, less than the 128 the datagram
+# needs beside it: the extension goes, length 0, and the datagram is whole.
+ext_huge = ext4884(1108)
 add("RFC 4884 and RFC 7915 4.2 extension with no room in 1280: dropped", 46,
-    err4(3, 1, Raw(bytes(q4_big)[:1020] + ext_big), src=R4, length=255),
-    out6(ICMPv6DestUnreach(code=0), cut(q6_big, 1040), src=R4_6))
+    err4(3, 1, Raw(bytes(q4_big)[:132] + ext_huge), src=R4, length=33),
+    out6(ICMPv6DestUnreach(code=0), cut(q6_big, 152), src=R4_6))
 add("RFC 4884 and RFC 7915 4.2 no length in Packet Too Big: extension "
     "dropped", 46,
     err4(3, 4, Raw(bytes(q4_big)[:128] + ext), src=R4, length=32,
@@ -593,11 +605,14 @@ add("RFC 4884, RFC 7915 4.2 no length in Parameter Problem: extension "
     "dropped", 46,
     err4(12, 0, Raw(bytes(q4_big)[:128] + ext), length=32, ptr=8),
     out6(ICMPv6ParamProblem(code=0, ptr=7), cut(q6_big, 148)))
-# A length below 128 bytes, or past the end: no extension; everything is
-# the original datagram.
-add("RFC 4884 4 length below 32 words (128 bytes): no extension", 46,
+# A length below 128 bytes is taken as given (as the reference translator
+# does): 80 bytes become 100, zero padded to 128 (16 words); the 60 bytes
+# after them are the extension. A length past the end: no extension.
+add("RFC 4884 4 length below 128 bytes: kept, padded to 128", 46,
     err4(11, 0, cut(q4_big, 140), src=R4, length=20),
-    out6(ICMPv6TimeExceeded(code=0), cut(q6_big, 160), src=R4_6))
+    out6(ICMPv6TimeExceeded(code=0, length=16),
+         Raw(bytes(q6_big)[:100] + b"\0" * 28 + bytes(q4_big)[80:140]),
+         src=R4_6))
 add("RFC 4884 4 length past the end of the message: no extension", 46,
     err4(11, 0, cut(q4_big, 140), src=R4, length=40),
     out6(ICMPv6TimeExceeded(code=0), cut(q6_big, 160), src=R4_6))
@@ -759,19 +774,39 @@ add64("RFC 4884 and RFC 7915 5.2 Time Exceeded with an extension",
       out4(Raw(bytes(p4_big)[:132] + ext), src=POOL4, type=11, code=0,
            length=33))
 # 60 words (480 bytes) become 460; with a 100-byte extension the result
-# would be 588 bytes: the extension goes, length 0.
+# would be 588 bytes: the datagram is cut to 448 bytes (112 words).
+ext100 = ext4884(100)
+add64("RFC 4884 and RFC 7915 5.2 datagram cut to keep the extension in 576",
+      err6(ICMPv6DestUnreach(code=0, length=60),
+           Raw(bytes(p6_big)[:480] + ext100), src=R6),
+      out4(Raw(bytes(p4_big)[:448] + ext100), src=POOL4, type=3, code=1,
+           length=112))
+# A 424-byte extension leaves 124 bytes in 576: it goes, length 0.
 add64("RFC 4884 and RFC 7915 5.2 extension with no room in 576: dropped",
       err6(ICMPv6DestUnreach(code=0, length=60),
-           Raw(bytes(p6_big)[:480] + ext4884(100)), src=R6),
+           Raw(bytes(p6_big)[:480] + ext4884(424)), src=R6),
       out4(cut(p4_big, 460), src=POOL4, type=3, code=1))
+# 6 words (48 bytes: the IPv6 and UDP headers) become 28, zero padded to
+# 128 (32 words) as RFC 4884 section 4 asks; the extension follows.
+add64("RFC 4884 4 datagram below 128 bytes: padded to 128 in ICMPv4",
+      err6(ICMPv6DestUnreach(code=4, length=6),
+           Raw(bytes(p6_udp)[:48] + ext)),
+      out4(Raw(bytes(p4_udp)[:28] + b"\0" * 100 + ext), type=3, code=3,
+           length=32))
 
 
 # RFC 7915 5.1: nothing but the upper layer may follow a Fragment Header;
 # in a fragment other than the first, those bytes are payload anyway.
-add("RFC 7915 5.1 extension header after the Fragment Header: dropped", 64,
-    IPv6(src=S6, dst=H6) /
+# Section 5.1 ("Total Length"): "SHOULD be dropped and logged"; section
+# 5.4: Destination Unreachable, code 1 (administratively prohibited).
+add("RFC 7915 5.1 extension header after the Fragment Header: ICMPv6 1/1",
+    64, IPv6(src=S6, dst=H6) /
     IPv6ExtHdrFragment(id=9, m=1, offset=0, nh=60) /
-    IPv6ExtHdrDestOpt(nh=6) / tcp, drop="MALFORMED_IPV6")
+    IPv6ExtHdrDestOpt(nh=6) / tcp, drop="FRAG_EXTHDR", icmp=(1, 1, 0))
+add("RFC 7915 5.1 Authentication Header after the Fragment Header: 1/1", 64,
+    IPv6(src=S6, dst=H6) /
+    IPv6ExtHdrFragment(id=9, m=0, offset=0, nh=51) / Raw(b"\x06\x04" + b"a" * 22),
+    drop="FRAG_EXTHDR", icmp=(1, 1, 0))
 add("RFC 7915 5.1 non-first fragment: payload is not read as a header", 64,
     IPv6(src=S6, dst=H6) /
     IPv6ExtHdrFragment(id=9, m=0, offset=8, nh=6) / Raw(b"\x3c\x00" * 40),
@@ -787,9 +822,10 @@ add("RFC 7915 4.1, RFC 1191: DF, too big for IPv6: Frag Needed, IPv4 size",
     46,
     IP(src=H4, dst=S4, flags="DF") / tcp / big4, drop="TOO_BIG",
     icmp=(3, 4, 1280 - 20), mtu=1280)
-add("RFC 7915 4.1: DF clear and too big: translated, IPv6 fragments asked",
-    46, IP(src=H4, dst=S4) / tcp / big4,
-    IPv6(src=H6, dst=S6) / tcp / big4, mtu=1280, frag_size=1280)
+add("RFC 7915 4.1: DF clear and too big: IPv6 fragments with the IPv4 ID",
+    46, IP(src=H4, dst=S4, id=0xbeef) / tcp / big4,
+    IPv6(src=H6, dst=S6) / tcp / big4, mtu=1280, frag_size=1280,
+    frag_id=0xbeef)
 add("RFC 7915 4.1: IPv4 fragment too big once translated: cut smaller first",
     46,
     IP(src=H4, dst=S4, id=77, flags="MF", frag=10, proto=6) /
@@ -813,13 +849,151 @@ add("RFC 7915 5.1: Packet Too Big never below 1280", 64,
 add("RFC 7915 5.1: DF set and fits: translated", 64,
     IPv6(src=S6, dst=H6) / tcp / big6,
     IP(src=S4, dst=H4, flags="DF", id=0) / tcp / big6, mtu=1480)
-add("RFC 7915 5.1.1: a fragment has DF clear: no Packet Too Big", 64,
+add("RFC 7915 5.1.1: a fragment that fits keeps DF clear", 64,
     IPv6(src=S6, dst=H6) /
     IPv6ExtHdrFragment(id=0x12345678, m=1, offset=100, nh=6) /
     Raw(b"F" * 1400),
     IP(src=S4, dst=H4, id=0x5678, flags="MF", frag=100, proto=6) /
     Raw(b"F" * 1400),
-    mtu=1000)
+    mtu=1420)
+# RFC 7915 4 (the translator as a router: Packet Too Big or fragment): a
+# fragment too big gets a Packet Too Big, as the reference translator
+# sends; the MTU is the IPv4 one + 20, what fits the next packets with or
+# without a Fragment Header.
+add("RFC 7915 4, 5.1.1: a fragment too big for IPv4: Packet Too Big, MTU + 20",
+    64, IPv6(src=S6, dst=H6) /
+    IPv6ExtHdrFragment(id=0x12345678, m=1, offset=100, nh=6) /
+    Raw(b"F" * 1400), drop="TOO_BIG", icmp=(2, 0, 1320), mtu=1300)
+add("RFC 7915 5.1: Destination Options do not raise the Packet Too Big MTU",
+    64, IPv6(src=S6, dst=H6) / IPv6ExtHdrDestOpt(nh=6, len=1) /
+    tcp / big6, drop="TOO_BIG", icmp=(2, 0, 1420), mtu=1400)
+# An ICMPv6 error in an atomic fragment: the error's Identification is the
+# Fragment Header's (RFC 7915 5.1.1), not one the kernel picks.
+add("RFC 7915 5.1.1 ICMPv6 error in an atomic fragment keeps the ID", 64,
+    IPv6(src=S6, dst=H6) /
+    IPv6ExtHdrFragment(id=0x4321, m=0, offset=0, nh=58) /
+    ICMPv6DestUnreach(code=4) / p6_udp,
+    IP(src=S4, dst=H4, id=0x4321) / ICMP(type=3, code=3) / p4_udp)
+
+# ------------------------------------------- conformance (issue 13 groups)
+
+# RFC 7757 3.2 (cfg 7: eam 198.51.100.0/24 2001:db8:1c6:3364::/72): the 8
+# IPv4 suffix bits follow the /72 prefix, bits 72-79; the rest is zero.
+F4 = "203.0.113.5"                      # an IPv4 host under the /48
+F6 = rfc6052_48(F4)
+add("RFC 7757 3.2 eam with a shorter IPv4 suffix: bits after the prefix", 46,
+    IP(src=F4, dst="198.51.100.2", id=3) / udp / PAYLOAD,
+    IPv6(src=F6, dst="2001:db8:1c6:3364:2::") / udp / PAYLOAD, cfg=7)
+add("RFC 7757 3.2 eam: IPv6 bits past the IPv4 suffix are ignored", 64,
+    IPv6(src="2001:db8:1c6:3364:2:0:0:abcd", dst=F6) / udp / PAYLOAD,
+    IP(src="198.51.100.2", dst=F4, id=0) / udp / PAYLOAD, cfg=7,
+    any_id=True)
+
+# RFC 7915 4.1, lowest-ipv6-mtu (cfg 8: 1280) and DF. 1308-byte IPv4
+# packets, 1328 bytes as IPv6; the route allows 1500.
+mid = Raw(b"L" * 1268)
+add("RFC 7915 4.1 lowest-ipv6-mtu does not apply to DF packets", 46,
+    IP(src=S4, dst=R4, flags="DF", id=0x1234) / tcp / mid,
+    IPv6(src=S6, dst=R4_6) / tcp / mid, cfg=8, mtu=1500)
+add("RFC 7915 4.1 lowest-ipv6-mtu cuts DF-clear packets, IPv4 ID kept", 46,
+    IP(src=S4, dst=R4, id=0x1234) / tcp / mid,
+    IPv6(src=S6, dst=R4_6) / tcp / mid, cfg=8, mtu=1500, frag_size=1280,
+    frag_id=0x1234)
+add("RFC 7915 4.1 DF packets follow the route MTU: Frag Needed 1260", 46,
+    IP(src=S4, dst=R4, flags="DF", id=0x1234) / tcp / mid, cfg=8,
+    mtu=1280, drop="TOO_BIG", icmp=(3, 4, 1260))
+
+# RFC 7915 5.1.1: a Fragment Header, an atomic fragment too (RFC 6946,
+# RFC 8021), gives its low 16 bits and DF clear, whatever the size.
+add("RFC 7915 5.1.1 atomic fragment: ID low 16 bits, DF clear", 64,
+    IPv6(src=S6, dst=H6) /
+    IPv6ExtHdrFragment(id=0x12345678, m=0, offset=0, nh=6) / tcp,
+    IP(src=S4, dst=H4, id=0x5678, proto=6) / tcp)
+add("RFC 7915 5.1.1 atomic fragment above 1260 bytes: DF still clear", 64,
+    IPv6(src=S6, dst=H6) /
+    IPv6ExtHdrFragment(id=0xabcd0102, m=0, offset=0, nh=6) / tcp / big6,
+    IP(src=S4, dst=H4, id=0x0102, proto=6) / tcp / big6)
+add("RFC 7915 5.1.1, RFC 6946 atomic fragment of an Echo Request", 64,
+    IPv6(src=S6, dst=H6) /
+    IPv6ExtHdrFragment(id=0x4321, m=0, offset=0, nh=58) /
+    ICMPv6EchoRequest(id=0x4242, seq=5) / PAYLOAD,
+    IP(src=S4, dst=H4, id=0x4321) / ICMP(type=8, id=0x4242, seq=5) /
+    PAYLOAD)
+
+# RFC 7915 4.1 and 5.1: protocols the translator does not know pass with
+# the number unchanged; No Next Header (59) with an empty payload too.
+add("RFC 7915 4.1 protocol 59 (No Next Header) passes as next header 59",
+    46, IP(src=H4, dst=S4, proto=59), IPv6(src=H6, dst=S6, nh=59))
+add("RFC 7915 4.1 unknown protocol 253 passes with its payload", 46,
+    IP(src=H4, dst=S4, proto=253) / Raw(b"opaque"),
+    IPv6(src=H6, dst=S6, nh=253) / Raw(b"opaque"))
+add("RFC 7915 5.1 No Next Header, empty payload: protocol 59", 64,
+    IPv6(src=S6, dst=H6, nh=59, plen=0),
+    IP(src=S4, dst=H4, proto=59, id=0), any_id=True)
+add("RFC 7915 5.1.1 Fragment Header then No Next Header: protocol 59", 64,
+    IPv6(src=S6, dst=H6) / IPv6ExtHdrFragment(id=0x01020408, nh=59),
+    IP(src=S4, dst=H4, proto=59, id=0x0408))
+
+# IPv6's own headers as IPv4 protocols (0, 43, 44, 60, 58, ...) would
+# become real extension headers or ICMPv6 messages: refused, RFC 7915 4.4
+# (3/13); ICMPv4 (1) in IPv6 likewise, 5.4 (1/1).
+srh = bytes([6, 2, 4, 1, 0, 0, 0, 0]) + bytes(16)   # SRv6, Segments Left 1
+add("RFC 7915 4.4 IPv4 protocol 43 (an SRv6 Routing header) refused: 3/13",
+    46, IP(src=H4, dst=S4, proto=43) / Raw(srh) / tcp,
+    drop="PROTO_REFUSED", icmp=(3, 13, 0))
+add("RFC 7915 4.4 IPv4 protocol 0 (Hop-by-Hop) refused: 3/13", 46,
+    IP(src=H4, dst=S4, proto=0) / Raw(bytes(8)), drop="PROTO_REFUSED",
+    icmp=(3, 13, 0))
+add("RFC 7915 4.4 IPv4 protocol 58 (ICMPv6 Router Advertisement) refused",
+    46, IP(src=H4, dst=S4, proto=58) / Raw(bytes([134, 0, 0, 0]) + bytes(12)),
+    drop="PROTO_REFUSED", icmp=(3, 13, 0))
+add("RFC 7915 5.4 IPv6 next header 1 (ICMPv4) refused: 1/1", 64,
+    IPv6(src=S6, dst=H6, nh=1) / Raw(bytes(ICMP(type=5, code=1))),
+    drop="PROTO_REFUSED", icmp=(1, 1, 0))
+
+# RFC 7915 4.1 ("Source Address"): the "illegal" source of an ICMPv4
+# error is translated, for trouble shooting (cfg 5: symmetric /48).
+for bad4 in ("127.0.0.1", "0.0.0.0"):
+    add("RFC 7915 4.1 illegal ICMPv4 error source %s translated" % bad4, 46,
+        IP(src=bad4, dst=F4) / ICMP(type=3, code=3) /
+        IP(src=F4, dst=S4, ttl=63, id=5) / udp_q / PAYLOAD,
+        IPv6(src=rfc6052_48(bad4), dst=F6) / ICMPv6DestUnreach(code=4) /
+        IPv6(src=F6, dst=S6, hlim=63) / udp_q / PAYLOAD, cfg=5)
+
+# RFC 7757 4.2.2, intrinsic hairpinning (cfg 4: eam 203.0.113.0/24
+# 2001:db8:46::/120 under 64:ff9b:1::/48). Server A (2001:db8:46::1,
+# 203.0.113.1) sends to B's IPv4 address in the prefix; the packet goes
+# back to IPv6 at once, B sees A's address in RFC 6052 form. Traffic
+# class and hop limit as they came (one decrement by IPv6 forwarding
+# later), flow label zero (RFC 7915 4.1).
+A6, B6 = "2001:db8:46::1", "2001:db8:46::2"
+A46, B46 = rfc6052_48("203.0.113.1"), rfc6052_48("203.0.113.2")
+add("RFC 7757 4.2.2 hairpinning: UDP back to IPv6, source in RFC 6052 form",
+    64, IPv6(src=A6, dst=B46, tc=0x28, fl=0x12345, hlim=17) / udp / PAYLOAD,
+    IPv6(src=A46, dst=B6, tc=0x28, hlim=17) / udp / PAYLOAD, cfg=4, fwd=True,
+    hairpin=True)
+add("RFC 7757 4.2.2 hairpinning: Echo Request", 64,
+    IPv6(src=A6, dst=B46) / ICMPv6EchoRequest(id=1, seq=2) / PAYLOAD,
+    IPv6(src=A46, dst=B6) / ICMPv6EchoRequest(id=1, seq=2) / PAYLOAD, cfg=4,
+    hairpin=True)
+add("RFC 7757 4.2.2 hairpinning: TCP fragment keeps its Identification", 64,
+    IPv6(src=A6, dst=B46) /
+    IPv6ExtHdrFragment(id=0x77, m=1, offset=0, nh=6) / tcp / PAYLOAD,
+    IPv6(src=A46, dst=B6) /
+    IPv6ExtHdrFragment(id=0x77, m=1, offset=0, nh=6) /
+    Raw(bytes(TCP(bytes(IPv6(src=A46, dst=B6) / tcp / PAYLOAD)[40:]))),
+    cfg=4, hairpin=True)
+# B answers A's hairpinned packet with Port Unreachable: the quoted packet
+# came from A46, so the error goes back too; A sees it from B46 and quotes
+# its own packet as it sent it.
+add("RFC 7757 4.2.2 hairpinning of an ICMP error about a hairpinned packet",
+    64, IPv6(src=B6, dst=A46) / ICMPv6DestUnreach(code=4) /
+    IPv6(src=A46, dst=B6, hlim=63) / udp_q / PAYLOAD,
+    IPv6(src=B46, dst=A6) / ICMPv6DestUnreach(code=4) /
+    IPv6(src=A6, dst=B46, hlim=63) / udp_q / PAYLOAD, cfg=4, hairpin=True)
+add("RFC 7757 4 not hairpinned: destination outside local-map and eam", 64,
+    IPv6(src=A6, dst=S6) / udp / PAYLOAD,
+    IP(src="203.0.113.1", dst=S4, id=0) / udp / PAYLOAD, cfg=4, any_id=True)
 
 # ------------------------------------------ found by the mutation test (xlat_fuzz)
 # RFC 1624 section 3: an incremental update gives 0x0000 where a message
@@ -870,5 +1044,9 @@ for i, v in enumerate(vectors):
                   v["icmp"])
     if v["mtu"]:
         print("\t\t.mtu = %d, .frag_size = %d," % (v["mtu"], v["frag_size"]))
+    if v["frag_id"]:
+        print("\t\t.frag_id = 0x%x," % v["frag_id"])
+    if v["hairpin"]:
+        print("\t\t.hairpin = true,")
     print("\t},")
 print("};")

@@ -33,6 +33,12 @@ struct ipv6hdr;
 /* What an IPv4 header grows by when it becomes an IPv6 header. */
 #define XLAT_46_GROWTH		20
 
+/* IPv6 extension header types without a name in the kernel (IANA). */
+#define XLAT_NEXTHDR_HIP	139	/* RFC 7401 */
+#define XLAT_NEXTHDR_SHIM6	140	/* RFC 5533 */
+#define XLAT_NEXTHDR_EXP1	253	/* RFC 3692, RFC 4727 */
+#define XLAT_NEXTHDR_EXP2	254
+
 /* The IPv4 dummy address, RFC 7600: default RFC 6791 ICMP source. */
 #define XLAT_DEFAULT_POOL4	htonl(0xc0000008)	/* 192.0.0.8 */
 
@@ -156,6 +162,11 @@ enum xlat_via xlat_map_4to6(const struct xlat_cfg *cfg, __be32 v4,
 			    struct in6_addr *out);
 enum xlat_via xlat_map_6to4(const struct xlat_cfg *cfg,
 			    const struct in6_addr *v6, __be32 *out);
+enum xlat_via xlat_map_4to6_prefix(const struct xlat_cfg *cfg, __be32 v4,
+				   struct in6_addr *out);
+enum xlat_via xlat_map_4to6_err_src(const struct xlat_cfg *cfg, __be32 v4,
+				    struct in6_addr *out);
+bool xlat_map_4to6_near(const struct xlat_cfg *cfg, __be32 v4);
 
 /* xlat_nl.c: netlink configuration */
 struct xlat_cfg *xlat_cfg_parse(const struct nlattr *encap,
@@ -176,6 +187,10 @@ bool xlat_cfg_equal(const struct xlat_cfg *a, const struct xlat_cfg *b);
  * @XLAT_DROP_TTL_EXCEEDED: TTL or hop limit expired on a forwarding hop
  * @XLAT_DROP_SOURCE_ROUTE: unexpired IPv4 LSRR/SSRR option
  * @XLAT_DROP_ROUTING_HEADER: IPv6 Routing header with Segments Left > 0
+ * @XLAT_DROP_FRAG_EXTHDR: IPv6 extension header after a Fragment Header
+ * @XLAT_DROP_PROTO_REFUSED: an upper-layer number that is the other
+ *	family's own header: IPv6 extension headers or ICMPv6 in IPv4, ICMPv4
+ *	in IPv6
  * @XLAT_DROP_UNTRANSLATABLE_SRC: no mapping for the source address
  * @XLAT_DROP_UNTRANSLATABLE_DST: no mapping for the destination address
  * @XLAT_DROP_NO_NEAR_SIDE: neither address is mapped by local-map
@@ -208,6 +223,8 @@ enum xlat_drop_reason {
 	XLAT_DROP_TTL_EXCEEDED,
 	XLAT_DROP_SOURCE_ROUTE,
 	XLAT_DROP_ROUTING_HEADER,
+	XLAT_DROP_FRAG_EXTHDR,
+	XLAT_DROP_PROTO_REFUSED,
 	XLAT_DROP_UNTRANSLATABLE_SRC,
 	XLAT_DROP_UNTRANSLATABLE_DST,
 	XLAT_DROP_NO_NEAR_SIDE,
@@ -315,6 +332,8 @@ void xlat_stats_net_exit(void);
  * @type: its type
  * @code: its code
  * @info: its pointer or MTU, host order
+ * @changed: the packet was changed before the failure (the second half of
+ *	a hairpin, see xlat_64()); a failure to allocate may change it too
  */
 struct xlat_err {
 	enum xlat_drop_reason reason;
@@ -322,12 +341,14 @@ struct xlat_err {
 	u8 type;
 	u8 code;
 	u32 info;
+	bool changed;
 };
 
 static inline int xlat_fail(struct xlat_err *err, enum xlat_drop_reason r)
 {
 	err->reason = r;
 	err->icmp = false;
+	err->changed = false;
 	return -EINVAL;
 }
 
@@ -337,6 +358,7 @@ static inline int xlat_fail_icmp(struct xlat_err *err,
 {
 	err->reason = r;
 	err->icmp = true;
+	err->changed = false;
 	err->type = type;
 	err->code = code;
 	err->info = info;
@@ -344,19 +366,25 @@ static inline int xlat_fail_icmp(struct xlat_err *err,
 }
 
 /**
- * struct xlat_pmtu - the size limit of the translated packet
+ * struct xlat_pmtu - what the glue tells the translation of one packet, and
+ *	what it hears back
  * @mtu6: 4->6: the MTU for the planned IPv6 header, from the routes
  * @mtu4: 6->4: the MTU towards an IPv4 destination, from the routes
  * @priv: for the callbacks
  * @reassembled: in: the packet was reassembled from fragments, so its
  *	sender allows fragmentation (6->4: DF stays clear)
+ * @frag_id: in, 6->4 with @reassembled: the Identification of the
+ *	Fragment Headers the datagram came in (RFC 7915 section 5.1.1)
+ * @hairpin: 6->4, out: the packet was translated to IPv4 and straight back
+ *	to IPv6 (RFC 7757 section 4.2.2); it is IPv6 and is routed as such.
+ *	4->6, in: this is that second translation.
  * @frag_size: out: 4->6, a packet to fragment to this size. When xlat_46()
  *	returns -EMSGSIZE it is an IPv4 fragment size and nothing has been
  *	translated; when it returns 0 it is the IPv6 fragment size of the
- *	translated packet. 0 when the packet fits.
+ *	translated packet, whose Fragment Headers carry @frag_id.
  *
  * The callbacks are only asked about packets larger than the minimum MTU
- * of the family; without a &struct xlat_pmtu (KUnit) nothing is too big.
+ * of the family; without them (KUnit) nothing is too big.
  */
 struct xlat_pmtu {
 	unsigned int (*mtu6)(const struct xlat_pmtu *pm,
@@ -364,6 +392,8 @@ struct xlat_pmtu {
 	unsigned int (*mtu4)(const struct xlat_pmtu *pm, __be32 daddr);
 	void *priv;
 	bool reassembled;
+	__be32 frag_id;
+	bool hairpin;
 	unsigned int frag_size;
 };
 
@@ -375,10 +405,11 @@ int xlat_64(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
 /* xlat_icmp_err.c: ICMP error messages (RFC 7915 sections 4.3, 5.3) */
 int xlat_46_icmp_err(struct net *net, struct sk_buff *skb,
 		     const struct xlat_cfg *cfg, const struct ipv6hdr *outer,
-		     unsigned int ihl, struct xlat_err *err);
+		     unsigned int ihl, bool hairpin, struct xlat_err *err);
 int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
 		     const struct xlat_cfg *cfg, const struct iphdr *outer,
-		     unsigned int l4off, struct xlat_err *err);
+		     unsigned int l4off, bool keep_id, bool *hairpin,
+		     struct xlat_err *err);
 __be32 xlat_icmp_pool4(const struct xlat_cfg *cfg, const struct in6_addr *src);
 bool xlat_icmp_pool6(const struct xlat_cfg *cfg, __be32 src,
 		     struct in6_addr *out);
@@ -389,7 +420,11 @@ unsigned int xlat_gso_l4seg(const struct sk_buff *skb, unsigned int l4off,
 			    u8 proto);
 void xlat_gso_swap(struct sk_buff *skb, bool to6);
 
-/* xlat_frag.c: reassembly of ICMP and UDPv4 fragments */
-int xlat_defrag(struct net *net, struct xlat_lwt *xl, struct sk_buff *skb);
+/* xlat_frag.c: reassembly of ICMP and UDPv4 fragments, IPv6 fragmentation */
+int xlat_defrag(struct net *net, struct xlat_lwt *xl, struct sk_buff *skb,
+		__be32 *id);
+int xlat_fragment6(struct net *net, struct sock *sk, struct sk_buff *skb,
+		   unsigned int mtu, __be32 id,
+		   int (*output)(struct net *, struct sock *, struct sk_buff *));
 
 #endif /* _NET_IPV6_XLAT_H */

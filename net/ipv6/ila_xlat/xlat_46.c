@@ -82,22 +82,78 @@ static bool xlat_46_src_route(const u8 *opt, unsigned int len)
 }
 
 /*
- * Addresses (RFC 7915 section 4.1, mapped as SPEC.md says), with the
- * near-side rule first: a packet none of whose addresses local-map knows is
- * dropped without an answer, since its source may be spoofed. The
- * untranslatable source of an ICMP error, such as a router with a private
- * address under the well-known prefix, takes icmp-source-pool6 if set; an
- * error is never answered with another.
+ * Upper-layer numbers that are IPv6's own headers: extension headers and
+ * ICMPv6. Carried in IPv4 and passed on as "other protocols" (RFC 7915
+ * sections 4.1 and 4.5), they would become real IPv6 headers or control
+ * messages made up by an IPv4 sender: a Hop-by-Hop or Routing header (an
+ * SRv6 header with Segments Left, which section 5.1 refuses from the IPv6
+ * side), a Neighbor Discovery message whose checksum never covered an IPv6
+ * pseudo-header. They are refused as any discarded packet is (section
+ * 4.4). AH (51) means the same in both families and passes.
  */
-static int xlat_46_addrs(const struct xlat_cfg *cfg, const struct iphdr *iph,
-			 bool icmp_err, struct ipv6hdr *ip6,
-			 struct xlat_err *err)
+static bool xlat_46_proto_refused(u8 proto)
+{
+	switch (proto) {
+	case NEXTHDR_HOP:
+	case NEXTHDR_ROUTING:
+	case NEXTHDR_FRAGMENT:
+	case NEXTHDR_ICMP:
+	case NEXTHDR_DEST:
+	case NEXTHDR_MOBILITY:
+	case XLAT_NEXTHDR_HIP:
+	case XLAT_NEXTHDR_SHIM6:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
+ * The second translation of a hairpinned packet (RFC 7757 section 4.2.2):
+ * the address that stood for the far side of the IPv6 sender keeps its
+ * RFC 6052 form, so that the receiver answers through the translator. For
+ * a packet that is the source; for an ICMP error it is the outer source
+ * when that is the destination of the packet quoted (the node the error
+ * is about), and the quoted destination (xlat_46_icmp_err()).
+ */
+static bool xlat_46_hairpin_src(const struct sk_buff *skb,
+				const struct iphdr *iph, bool icmp_err)
+{
+	__be32 qdst, *q;
+
+	if (!icmp_err)
+		return true;
+	q = skb_header_pointer(skb, iph->ihl * 4 + sizeof(struct icmphdr) +
+			       offsetof(struct iphdr, daddr), sizeof(qdst),
+			       &qdst);
+	return q && *q == iph->saddr;
+}
+
+/*
+ * Addresses (RFC 7915 section 4.1; the mapping order of
+ * Documentation/networking/xlat.rst), with the near-side rule first: a
+ * packet none of whose addresses local-map knows is dropped without an
+ * answer, since its source may be spoofed. The untranslatable source of an
+ * ICMP error, such as a router with a private address under the well-known
+ * prefix, takes icmp-source-pool6 if set; an error is never answered with
+ * another.
+ */
+static int xlat_46_addrs(const struct sk_buff *skb, const struct xlat_cfg *cfg,
+			 const struct iphdr *iph, bool icmp_err, bool hairpin,
+			 struct ipv6hdr *ip6, struct xlat_err *err)
 {
 	enum xlat_via vs, vd;
 
-	vs = xlat_map_4to6(cfg, iph->saddr, &ip6->saddr);
+	if (hairpin && xlat_46_hairpin_src(skb, iph, icmp_err))
+		vs = xlat_map_4to6_prefix(cfg, iph->saddr, &ip6->saddr);
+	else if (icmp_err)
+		vs = xlat_map_4to6_err_src(cfg, iph->saddr, &ip6->saddr);
+	else
+		vs = xlat_map_4to6(cfg, iph->saddr, &ip6->saddr);
 	vd = xlat_map_4to6(cfg, iph->daddr, &ip6->daddr);
-	if (cfg->n_local && vs != XLAT_VIA_LOCAL && vd != XLAT_VIA_LOCAL)
+	/* A hairpinned packet passed the rule on its way in. */
+	if (cfg->n_local && !hairpin && vs != XLAT_VIA_LOCAL &&
+	    vd != XLAT_VIA_LOCAL)
 		return xlat_fail(err, XLAT_DROP_NO_NEAR_SIDE);
 	if (icmp_err) {
 		if (vs == XLAT_VIA_NONE &&
@@ -142,11 +198,21 @@ static int xlat_46_l4(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 		/* A partial checksum holds the pseudo-header seed. */
 		if (*check || skb->ip_summed == CHECKSUM_PARTIAL)
 			break;
-		/* A zero checksum cannot stay zero in IPv6. */
+		/*
+		 * A zero checksum cannot stay zero in IPv6. Section 4.5: a
+		 * stateless translator cannot compute it for a fragment and
+		 * drops it; so does udp-zero-checksum drop for any datagram.
+		 * Section 4.4 names the ICMPv4 error. (With an explicit
+		 * compute, xlat_defrag() has reassembled the fragments.)
+		 */
 		if (p->frag)
-			return xlat_fail(err, XLAT_DROP_UDP_ZERO_CSUM_FRAG);
+			return xlat_fail_icmp(err, XLAT_DROP_UDP_ZERO_CSUM_FRAG,
+					      ICMP_DEST_UNREACH,
+					      ICMP_PKT_FILTERED, 0);
 		if (cfg->udp_zero_csum == XLAT_UDP_ZERO_CSUM_DROP)
-			return xlat_fail(err, XLAT_DROP_UDP_ZERO_CSUM);
+			return xlat_fail_icmp(err, XLAT_DROP_UDP_ZERO_CSUM,
+					      ICMP_DEST_UNREACH,
+					      ICMP_PKT_FILTERED, 0);
 		p->udp_zero = true;
 		break;
 	case IPPROTO_ICMP:
@@ -183,21 +249,26 @@ static int xlat_46_l4(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 }
 
 /*
- * The size limit of the IPv6 side (RFC 7915 section 4.1; SPEC.md, "MTU and
- * fragmentation"). Only a packet larger than the IPv6 minimum MTU can be
- * too big. With DF set, the sender gets a Fragmentation Needed for the
- * IPv4 size that fits; without, an IPv4 fragment is first cut into IPv4
- * fragments that each translate to a fitting IPv6 fragment (-EMSGSIZE),
- * and a whole packet is translated and then fragmented by IPv6 output.
+ * The size limit of the IPv6 side (RFC 7915 section 4.1;
+ * Documentation/networking/xlat.rst, "MTU and fragmentation"). Only a
+ * packet larger than the IPv6 minimum MTU can be too big. The limit is the
+ * route and path MTU; for a packet that may be fragmented (DF clear) it is
+ * also lowest-ipv6-mtu, the size section 4.1 says such packets are cut
+ * to, while a DF packet follows path MTU discovery. Too big with DF set:
+ * Fragmentation Needed for the IPv4 size that fits. Without DF: an IPv4
+ * fragment is first cut into IPv4 fragments that each translate to a
+ * fitting IPv6 fragment (-EMSGSIZE); a whole packet is translated and then
+ * cut into IPv6 fragments whose Fragment Header carries the IPv4
+ * Identification (section 4.1, "Identification").
  */
-static int xlat_46_fit(const struct sk_buff *skb,
-		       const struct xlat_46_plan *p, unsigned int tot,
-		       u16 frag_off, struct xlat_pmtu *pm,
-		       struct xlat_err *err)
+static int xlat_46_fit(const struct sk_buff *skb, const struct xlat_cfg *cfg,
+		       const struct xlat_46_plan *p, const struct iphdr *iph,
+		       struct xlat_pmtu *pm, struct xlat_err *err)
 {
 	unsigned int hlen6 = sizeof(struct ipv6hdr) +
 			     (p->frag ? sizeof(struct frag_hdr) : 0);
-	unsigned int len6 = tot - p->ihl + hlen6, mtu, seg;
+	unsigned int len6 = hlen6 + p->l4len, mtu, seg;
+	bool df = iph->frag_off & htons(IP_DF);
 
 	/* A GSO packet: what counts is the size of one segment. */
 	seg = xlat_gso_l4seg(skb, p->ihl, p->proto);
@@ -206,7 +277,10 @@ static int xlat_46_fit(const struct sk_buff *skb,
 	pm->frag_size = 0;
 	if (len6 <= IPV6_MIN_MTU || !pm->mtu6 || p->icmp_err)
 		return 0;
-	mtu = max_t(unsigned int, pm->mtu6(pm, &p->ip6), IPV6_MIN_MTU);
+	mtu = pm->mtu6(pm, &p->ip6);
+	if (!df && cfg->lowest_ipv6_mtu)
+		mtu = min(mtu, cfg->lowest_ipv6_mtu);
+	mtu = max_t(unsigned int, mtu, IPV6_MIN_MTU);
 	if (len6 <= mtu)
 		return 0;
 	/* Segments too big: translated one by one, each judged alone. */
@@ -214,7 +288,7 @@ static int xlat_46_fit(const struct sk_buff *skb,
 		xlat_fail(err, XLAT_DROP_FRAG_FAILED);
 		return -E2BIG;
 	}
-	if (frag_off & IP_DF)
+	if (df)
 		return xlat_fail_icmp(err, XLAT_DROP_TOO_BIG, ICMP_DEST_UNREACH,
 				      ICMP_FRAG_NEEDED,
 				      mtu - sizeof(struct ipv6hdr) +
@@ -225,6 +299,7 @@ static int xlat_46_fit(const struct sk_buff *skb,
 		return -EMSGSIZE;
 	}
 	pm->frag_size = mtu;
+	pm->frag_id = htonl(ntohs(iph->id));
 	return 0;
 }
 
@@ -232,6 +307,7 @@ static int xlat_46_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 			bool fwd, struct xlat_pmtu *pm, struct xlat_46_plan *p,
 			struct xlat_err *err)
 {
+	bool hairpin = pm && pm->hairpin;
 	const struct iphdr *iph;
 	unsigned int tot;
 	u16 frag_off;
@@ -265,13 +341,17 @@ static int xlat_46_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 	 * Hop limit (section 4.1): copied from the TTL. A forwarded packet
 	 * arrives here before the IPv4 forwarding path and is decremented
 	 * once by IPv6 forwarding after translation, so the expiry check is
-	 * ours; a locally generated packet has made no hop.
+	 * ours; a locally generated packet has made no hop, and a hairpinned
+	 * one was checked as IPv6.
 	 */
-	if (fwd && iph->ttl <= 1)
+	if (fwd && !hairpin && iph->ttl <= 1)
 		return xlat_fail_icmp(err, XLAT_DROP_TTL_EXCEEDED,
 				      ICMP_TIME_EXCEEDED, ICMP_EXC_TTL, 0);
 
 	p->proto = iph->protocol;
+	if (xlat_46_proto_refused(p->proto))
+		return xlat_fail_icmp(err, XLAT_DROP_PROTO_REFUSED,
+				      ICMP_DEST_UNREACH, ICMP_PKT_FILTERED, 0);
 	p->l4len = tot - p->ihl;
 	frag_off = ntohs(iph->frag_off);
 	p->frag = frag_off & (IP_MF | IP_OFFSET);
@@ -283,7 +363,7 @@ static int xlat_46_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 		p->icmp_err = !ret && icmp_is_err(type);
 	}
 
-	ret = xlat_46_addrs(cfg, iph, p->icmp_err, &p->ip6, err);
+	ret = xlat_46_addrs(skb, cfg, iph, p->icmp_err, hairpin, &p->ip6, err);
 	if (ret)
 		return ret;
 	if (p->l4) {
@@ -308,7 +388,7 @@ static int xlat_46_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 		p->ip6.nexthdr = proto6;
 		p->ip6.payload_len = htons(p->l4len);
 	}
-	return pm ? xlat_46_fit(skb, p, tot, frag_off, pm, err) : 0;
+	return pm ? xlat_46_fit(skb, cfg, p, iph, pm, err) : 0;
 }
 
 /* Section 4.5: the pseudo-header changes; the rest of the sum does not. */
@@ -412,7 +492,8 @@ static int xlat_46_apply(struct sk_buff *skb, const struct xlat_46_plan *p)
  * and never asks for an ICMP error.
  *
  * Return: 0 on success (then @pm->frag_size, if not 0, is the size of the
- * IPv6 fragments to cut); -EMSGSIZE for an IPv4 fragment that must first be
+ * IPv6 fragments to cut, with @pm->frag_id in their Fragment Headers);
+ * -EMSGSIZE for an IPv4 fragment that must first be
  * cut into IPv4 fragments of @pm->frag_size bytes, untouched; -E2BIG for a
  * GSO packet whose segments do not fit, to be segmented first, untouched;
  * another negative error otherwise.
@@ -427,7 +508,8 @@ int xlat_46(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
 	if (ret)
 		return ret;
 	if (p.icmp_err)
-		return xlat_46_icmp_err(net, skb, cfg, &p.ip6, p.ihl, err);
+		return xlat_46_icmp_err(net, skb, cfg, &p.ip6, p.ihl,
+					pm && pm->hairpin, err);
 	if (xlat_46_apply(skb, &p))
 		return xlat_fail(err, XLAT_DROP_NOMEM);
 	return 0;

@@ -38,6 +38,7 @@
  * @icmp4_type: the ICMPv4 type of a translated echo
  * @icmp_err: an ICMPv6 error, translated by xlat_64_icmp_err()
  * @gen_id: no Fragment Header and DF clear: an identification is needed
+ * @hairpin: back to IPv6 at once (RFC 7757 section 4.2.2)
  */
 struct xlat_64_plan {
 	struct iphdr ip4;
@@ -50,7 +51,35 @@ struct xlat_64_plan {
 	u8 icmp4_type;
 	bool icmp_err;
 	bool gen_id;
+	bool hairpin;
 };
+
+/*
+ * RFC 7915 section 5.1, "Total Length": "If the Next Header field of the
+ * Fragment Header is an extension header (except ESP, but including the
+ * Authentication Header (AH)), then the packet SHOULD be dropped and
+ * logged"; section 5.4 answers it with Destination Unreachable, code 1.
+ * The extension headers are those of the IANA registry. No Next Header is
+ * an upper layer here, passed on as protocol 59.
+ */
+static bool xlat_64_exthdr(u8 nexthdr)
+{
+	switch (nexthdr) {
+	case NEXTHDR_HOP:
+	case NEXTHDR_ROUTING:
+	case NEXTHDR_FRAGMENT:
+	case NEXTHDR_AUTH:
+	case NEXTHDR_DEST:
+	case NEXTHDR_MOBILITY:
+	case XLAT_NEXTHDR_HIP:
+	case XLAT_NEXTHDR_SHIM6:
+	case XLAT_NEXTHDR_EXP1:
+	case XLAT_NEXTHDR_EXP2:
+		return true;
+	default:
+		return false;
+	}
+}
 
 /*
  * Walk Hop-by-Hop, Destination Options, Routing and Fragment headers up to
@@ -95,13 +124,10 @@ static int xlat_64_exthdrs(const struct sk_buff *skb, unsigned int end,
 			fh = skb_header_pointer(skb, off, sizeof(fhbuf), &fhbuf);
 			if (!fh || off + sizeof(*fh) > end)
 				return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
-			switch (fh->nexthdr) {
-			case NEXTHDR_HOP:
-			case NEXTHDR_DEST:
-			case NEXTHDR_ROUTING:
-			case NEXTHDR_FRAGMENT:
-				return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
-			}
+			if (xlat_64_exthdr(fh->nexthdr))
+				return xlat_fail_icmp(err, XLAT_DROP_FRAG_EXTHDR,
+						      ICMPV6_DEST_UNREACH,
+						      ICMPV6_ADM_PROHIBITED, 0);
 			p->frag = true;
 			*frag_off = ntohs(fh->frag_off);
 			*id = fh->identification;
@@ -121,11 +147,17 @@ static int xlat_64_exthdrs(const struct sk_buff *skb, unsigned int end,
  * Addresses, near-side rule first (see xlat_46_addrs()). The untranslatable
  * source of an ICMPv6 error, typically a native IPv6 router on the path,
  * takes an address of icmp-source-pool4 (RFC 6791, RFC 7915 section 5.3).
+ *
+ * Hairpinning (RFC 7757 section 4): a destination in RFC 6052 form whose
+ * IPv4 address local-map or eam gives back to an IPv6 host means the
+ * packet must go straight back to IPv6 (*@hairpin; for an ICMP error the
+ * quoted packet decides, in xlat_quote_64()).
  */
 static int xlat_64_addrs(const struct xlat_cfg *cfg,
 			 const struct ipv6hdr *ip6, bool icmp_err,
-			 struct iphdr *ip4, struct xlat_err *err)
+			 struct iphdr *ip4, bool *hairpin, struct xlat_err *err)
 {
+	struct in6_addr dummy;
 	enum xlat_via vs, vd;
 
 	vs = xlat_map_6to4(cfg, &ip6->saddr, &ip4->saddr);
@@ -145,6 +177,14 @@ static int xlat_64_addrs(const struct xlat_cfg *cfg,
 				      0);
 	if (vd == XLAT_VIA_NONE)
 		return xlat_fail_icmp(err, XLAT_DROP_UNTRANSLATABLE_DST,
+				      ICMPV6_DEST_UNREACH, ICMPV6_ADM_PROHIBITED,
+				      0);
+	*hairpin = !icmp_err && vd == XLAT_VIA_PREFIX &&
+		   xlat_map_4to6_near(cfg, ip4->daddr);
+	/* On the way back the source needs its RFC 6052 form. */
+	if (*hairpin &&
+	    xlat_map_4to6_prefix(cfg, ip4->saddr, &dummy) == XLAT_VIA_NONE)
+		return xlat_fail_icmp(err, XLAT_DROP_UNTRANSLATABLE_SRC,
 				      ICMPV6_DEST_UNREACH, ICMPV6_ADM_PROHIBITED,
 				      0);
 	return 0;
@@ -197,12 +237,76 @@ static int xlat_64_l4(const struct sk_buff *skb, struct xlat_64_plan *p,
 	return 0;
 }
 
+/*
+ * Section 5.1: the IPv4 header, but for the addresses. Flags and
+ * Identification: with a Fragment Header (an atomic fragment too), or
+ * reassembled from fragments, the low-order 16 bits of its Identification,
+ * DF clear (section 5.1.1); otherwise DF set above 1260 bytes, and an
+ * Identification picked by the kernel below (@gen_id).
+ */
+static void xlat_64_hdr(const struct sk_buff *skb, const struct xlat_cfg *cfg,
+			const struct ipv6hdr *ip6, u16 frag_off, __be32 id,
+			unsigned int seg, const struct xlat_pmtu *pm,
+			struct xlat_64_plan *p)
+{
+	p->ip4.version = 4;
+	p->ip4.ihl = sizeof(struct iphdr) / 4;
+	p->ip4.tos = cfg->present & XLAT_CFG_TOS4 ? cfg->tos4 :
+		     ipv6_get_dsfield(ip6);
+	p->ip4.tot_len = htons(sizeof(struct iphdr) + p->l4len);
+	p->ip4.ttl = ip6->hop_limit;
+	p->ip4.protocol = p->proto6 == IPPROTO_ICMPV6 ? IPPROTO_ICMP :
+			  p->proto6;
+	if (p->frag) {
+		p->ip4.id = htons(ntohl(id) & 0xffff);
+		p->ip4.frag_off = htons((frag_off >> 3) |
+					(frag_off & IP6_MF ? IP_MF : 0));
+	} else if (pm && pm->reassembled) {
+		p->ip4.id = htons(ntohl(pm->frag_id) & 0xffff);
+	} else if (seg > XLAT_64_DF_THRESHOLD) {
+		p->ip4.frag_off = htons(IP_DF);
+	} else {
+		p->gen_id = !p->hairpin;
+	}
+}
+
+/*
+ * Too big for the IPv4 side: a packet with DF set, or a fragment (whose
+ * sender chose the sizes), gets a Packet Too Big for the IPv6 size that
+ * fits whatever extension headers the next packets carry, the IPv4 MTU +
+ * 20, never below the IPv6 minimum MTU (RFC 7915 section 4: the translator
+ * sends Packet Too Big or fragments, as a router; the reference translator
+ * answers fragments too). A sender that goes down to 1280 gets DF clear
+ * (xlat_64_hdr()); a reassembled datagram without DF is fragmented by IPv4
+ * output.
+ */
+static int xlat_64_fit(const struct sk_buff *skb, struct xlat_64_plan *p,
+		       unsigned int seg, struct xlat_pmtu *pm,
+		       struct xlat_err *err)
+{
+	unsigned int mtu;
+
+	if (!pm || !pm->mtu4 || p->hairpin || p->icmp_err ||
+	    !(p->frag || p->ip4.frag_off & htons(IP_DF)))
+		return 0;
+	mtu = pm->mtu4(pm, p->ip4.daddr);
+	if (seg <= mtu)
+		return 0;
+	if (skb_is_gso(skb)) {
+		/* Segmented first, each segment judged alone. */
+		xlat_fail(err, XLAT_DROP_FRAG_FAILED);
+		return -E2BIG;
+	}
+	return xlat_fail_icmp(err, XLAT_DROP_TOO_BIG, ICMPV6_PKT_TOOBIG, 0,
+			      max_t(u32, mtu + XLAT_46_GROWTH, IPV6_MIN_MTU));
+}
+
 static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 			bool fwd, struct xlat_pmtu *pm, struct xlat_64_plan *p,
 			struct xlat_err *err)
 {
 	const struct ipv6hdr *ip6;
-	unsigned int end, tot, mtu, seg;
+	unsigned int end, seg;
 	u16 frag_off = 0;
 	__be32 id = 0;
 	u8 type;
@@ -212,9 +316,13 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 	if (!pskb_may_pull(skb, sizeof(struct ipv6hdr)))
 		return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
 	ip6 = ipv6_hdr(skb);
-	/* A zero payload length is a jumbogram (RFC 2675): never here. */
 	end = sizeof(*ip6) + ntohs(ip6->payload_len);
-	if (ip6->version != 6 || !ip6->payload_len || end > skb->len)
+	/* A zero payload length behind a Hop-by-Hop header may be a
+	 * jumbogram (RFC 2675): never here. Without one it is an empty
+	 * payload, such as No Next Header alone.
+	 */
+	if (ip6->version != 6 || end > skb->len ||
+	    (!ip6->payload_len && ip6->nexthdr == NEXTHDR_HOP))
 		return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
 	if (pskb_trim_rcsum(skb, end))
 		return xlat_fail(err, XLAT_DROP_NOMEM);
@@ -230,70 +338,39 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 				      ICMPV6_TIME_EXCEED,
 				      ICMPV6_EXC_HOPLIMIT, 0);
 
+	/* ICMPv4 in IPv6 would become a real ICMPv4 message: refused, as
+	 * xlat_46_proto_refused() refuses ICMPv6 in IPv4 (section 5.4).
+	 */
+	if (p->proto6 == IPPROTO_ICMP)
+		return xlat_fail_icmp(err, XLAT_DROP_PROTO_REFUSED,
+				      ICMPV6_DEST_UNREACH,
+				      ICMPV6_ADM_PROHIBITED, 0);
 	p->l4len = end - p->l4off;
 	p->l4 = !(frag_off & IP6_OFFSET);
-	if (p->proto6 == IPPROTO_ICMPV6 && p->frag)
+	/* An atomic fragment (RFC 6946) holds the whole message. */
+	if (p->proto6 == IPPROTO_ICMPV6 &&
+	    (frag_off & (IP6_OFFSET | IP6_MF)))
 		return xlat_fail(err, XLAT_DROP_ICMP_FRAGMENT);
 	if (p->proto6 == IPPROTO_ICMPV6 && p->l4len) {
 		ret = skb_copy_bits(skb, p->l4off, &type, 1);
 		p->icmp_err = !ret && icmpv6_is_err(type);
 	}
 
-	ret = xlat_64_addrs(cfg, ip6, p->icmp_err, &p->ip4, err);
+	ret = xlat_64_addrs(cfg, ip6, p->icmp_err, &p->ip4, &p->hairpin, err);
 	if (ret)
 		return ret;
+	p->hairpin &= !!pm;
 	if (p->l4) {
 		ret = xlat_64_l4(skb, p, err);
 		if (ret)
 			return ret;
 	}
 
-	tot = sizeof(struct iphdr) + p->l4len;
 	/* A GSO packet: DF and the size limit go by one segment. */
 	seg = xlat_gso_l4seg(skb, p->l4off, p->proto6);
-	seg = seg ? sizeof(struct iphdr) + seg : tot;
-	p->ip4.version = 4;
-	p->ip4.ihl = sizeof(struct iphdr) / 4;
-	p->ip4.tos = cfg->present & XLAT_CFG_TOS4 ? cfg->tos4 :
-		     ipv6_get_dsfield(ip6);
-	p->ip4.tot_len = htons(tot);
-	p->ip4.ttl = ip6->hop_limit;
-	p->ip4.protocol = p->proto6 == IPPROTO_ICMPV6 ? IPPROTO_ICMP :
-			  p->proto6;
-	if (p->frag) {
-		/* Section 5.1.1: low 16 bits of the identification, MF and
-		 * offset copied, DF clear.
-		 */
-		p->ip4.id = htons(ntohl(id) & 0xffff);
-		p->ip4.frag_off = htons((frag_off >> 3) |
-					(frag_off & IP6_MF ? IP_MF : 0));
-	} else if (seg > XLAT_64_DF_THRESHOLD && !(pm && pm->reassembled)) {
-		p->ip4.frag_off = htons(IP_DF);
-	} else {
-		p->gen_id = true;
-	}
-
-	/*
-	 * Too big for the IPv4 side with DF set: Packet Too Big for the
-	 * IPv6 size that fits, never below the IPv6 minimum MTU; a sender
-	 * that goes down to 1280 gets DF clear (above) and IPv4 fragments.
-	 */
-	if (pm && pm->mtu4 && !p->icmp_err &&
-	    (p->ip4.frag_off & htons(IP_DF))) {
-		mtu = pm->mtu4(pm, p->ip4.daddr);
-		if (seg > mtu && skb_is_gso(skb)) {
-			/* Segmented first, each segment judged alone. */
-			xlat_fail(err, XLAT_DROP_FRAG_FAILED);
-			return -E2BIG;
-		}
-		if (seg > mtu)
-			return xlat_fail_icmp(err, XLAT_DROP_TOO_BIG,
-					      ICMPV6_PKT_TOOBIG, 0,
-					      max_t(u32, mtu + p->l4off -
-						    sizeof(struct iphdr),
-						    IPV6_MIN_MTU));
-	}
-	return 0;
+	seg = seg ? sizeof(struct iphdr) + seg : sizeof(struct iphdr) + p->l4len;
+	xlat_64_hdr(skb, cfg, ip6, frag_off, id, seg, pm, p);
+	return xlat_64_fit(skb, p, seg, pm, err);
 }
 
 /* Section 5.5: the pseudo-header changes; ICMP loses it altogether. */
@@ -383,32 +460,68 @@ static int xlat_64_apply(struct net *net, struct sk_buff *skb,
 	return 0;
 }
 
+/*
+ * RFC 7757 section 4.2.2, intrinsic hairpinning: an IPv6 packet for an
+ * IPv4 address that stands for an IPv6 host is translated to IPv4 and,
+ * without leaving, back to IPv6, its far-side address in RFC 6052 form so
+ * that the answer comes through the translator again. The IPv4 packet
+ * between the two is never routed; the hop limit is the one the packet
+ * came with, which IPv6 forwarding decrements once.
+ */
+static int xlat_64_hairpin(struct net *net, struct sk_buff *skb,
+			   const struct xlat_cfg *cfg, struct xlat_pmtu *pm,
+			   struct xlat_err *err)
+{
+	struct xlat_pmtu back = { .hairpin = true };
+	int ret;
+
+	ret = xlat_46(net, skb, cfg, false, &back, err);
+	if (ret) {
+		/* Half translated: no ICMP error can quote it. */
+		err->icmp = false;
+		err->changed = true;
+		return ret;
+	}
+	pm->hairpin = true;
+	pm->frag_size = 0;
+	return 0;
+}
+
 /**
  * xlat_64() - translate an IPv6 packet to IPv4 in place
  * @net: namespace of the encap
  * @skb: the packet, network header at skb->data
  * @cfg: configuration of the encap
  * @fwd: the packet is being forwarded (not locally generated)
- * @pm: the size limit of the IPv4 side, or NULL for none
+ * @pm: the size limit of the IPv4 side and what the glue knows of the
+ *	packet, or NULL (then no hairpinning either)
  * @err: on failure, the drop reason and the ICMPv6 error to send, if any
  *
  * Failures before any change leave the packet as it arrived (see
  * xlat_46()).
  *
- * Return: 0 on success, a negative error otherwise.
+ * Return: 0 on success: @skb is IPv4, or IPv6 again when @pm->hairpin is
+ * set (RFC 7757 section 4.2.2); a negative error otherwise.
  */
 int xlat_64(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
 	    bool fwd, struct xlat_pmtu *pm, struct xlat_err *err)
 {
 	struct xlat_64_plan p;
+	bool hairpin = false;
 	int ret;
 
 	ret = xlat_64_plan(skb, cfg, fwd, pm, &p, err);
 	if (ret)
 		return ret;
 	if (p.icmp_err)
-		return xlat_64_icmp_err(net, skb, cfg, &p.ip4, p.l4off, err);
-	if (xlat_64_apply(net, skb, &p))
-		return xlat_fail(err, XLAT_DROP_NOMEM);
+		ret = xlat_64_icmp_err(net, skb, cfg, &p.ip4, p.l4off,
+				       p.frag || (pm && pm->reassembled),
+				       &hairpin, err);
+	else if (xlat_64_apply(net, skb, &p))
+		ret = xlat_fail(err, XLAT_DROP_NOMEM);
+	if (ret)
+		return ret;
+	if (pm && (p.hairpin || hairpin))
+		return xlat_64_hairpin(net, skb, cfg, pm, err);
 	return 0;
 }

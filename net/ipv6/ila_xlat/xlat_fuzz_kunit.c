@@ -116,12 +116,14 @@ struct xf_in {
  * @c: the case, for its random state
  * @mtu: the last answer
  * @asked: a callback was called
+ * @lowest: lowest-ipv6-mtu, when it applies (4->6, DF clear), or 0
  */
 struct xf_pmtu {
 	struct xlat_pmtu pm;
 	struct xf_case *c;
 	unsigned int mtu;
 	bool asked;
+	unsigned int lowest;
 };
 
 /* ------------------------------------------------------------ the skb */
@@ -309,7 +311,7 @@ static bool xf_out_hdrs(struct xf_case *c, const u8 *p, unsigned int len,
 			bool fh, struct xf_l4 *l)
 {
 	memset(l, 0, sizeof(*l));
-	if (c->v6) {
+	if (!c->out6) {
 		l->off = sizeof(struct iphdr);
 		l->proto = p[9];
 		l->whole = !(get_unaligned_be16(p + 6) & (IP_MF | IP_OFFSET));
@@ -335,7 +337,7 @@ static bool xf_out_hdrs(struct xf_case *c, const u8 *p, unsigned int len,
 static void xf_check_icmp_err(struct xf_case *c, const u8 *p,
 			      unsigned int len, const struct xf_l4 *l)
 {
-	bool v6 = !c->v6;
+	bool v6 = c->out6;
 	unsigned int q = l->off + XF_ICMP_HLEN, words, unit = v6 ? 8 : 4;
 	u8 type = p[l->off];
 
@@ -361,7 +363,7 @@ static void xf_check_icmp_err(struct xf_case *c, const u8 *p,
 static void xf_check_l4(struct xf_case *c, const struct sk_buff *skb,
 			u8 *p, const struct xf_l4 *l, const struct xf_in *in)
 {
-	bool v6 = !c->v6, zero;
+	bool v6 = c->out6, zero;
 	unsigned int co = xlat_fuzz_csum_off(l->proto), start;
 	__sum16 sum;
 
@@ -397,7 +399,7 @@ static void xf_check_l4(struct xf_case *c, const struct sk_buff *skb,
 static void xf_check_out(struct xf_case *c, struct sk_buff *skb,
 			 const struct xf_in *in, const struct xf_pmtu *x)
 {
-	bool v6 = !c->v6, icmp, err, echo;
+	bool v6 = c->out6, icmp, err, echo;
 	unsigned int hlen = v6 ? sizeof(struct ipv6hdr) : sizeof(struct iphdr);
 	unsigned int len = skb->len, fs, mtu;
 	u8 *p = c->out, type;
@@ -467,7 +469,8 @@ static void xf_check_out(struct xf_case *c, struct sk_buff *skb,
 		fs = x->pm.frag_size;
 		xf_expect(c, !fs || (fs >= IPV6_MIN_MTU && fs < len),
 			  "IPv6 fragment size out of range");
-		mtu = max(x->mtu, IPV6_MIN_MTU);
+		mtu = x->lowest ? min(x->mtu, x->lowest) : x->mtu;
+		mtu = max(mtu, IPV6_MIN_MTU);
 		if (x->asked)
 			xf_expect(c, fs ? fs == mtu : len <= mtu,
 				  "IPv6 packet too big for its MTU");
@@ -506,8 +509,9 @@ static void xf_check_refused(struct xf_case *c, struct sk_buff *skb, int ret,
 				  err->type == ICMP_PARAMETERPROB,
 				  "ICMPv4 error to send");
 	}
-	xf_expect(c, skb_network_offset(skb) == 0 && xf_unchanged(c, skb),
-		  "refused packet changed");
+	if (!err->changed)
+		xf_expect(c, skb_network_offset(skb) == 0 &&
+			  xf_unchanged(c, skb), "refused packet changed");
 }
 
 /* ------------------------------------------------------------ the test */
@@ -559,6 +563,11 @@ static void xf_run(struct xf_case *c, unsigned int index,
 		c->done |= BIT(XF_PMTU);
 	}
 
+	/* RFC 7915 section 4.1: lowest-ipv6-mtu limits DF-clear packets. */
+	if (!c->v6 && c->len >= sizeof(struct iphdr) &&
+	    !(get_unaligned_be16(c->pkt + 6) & IP_DF))
+		x.lowest = cfg[id]->lowest_ipv6_mtu;
+
 	skb = xf_skb(c, &in);
 	if (!xf_expect(c, skb, "no memory for the skb"))
 		return;
@@ -575,6 +584,8 @@ static void xf_run(struct xf_case *c, unsigned int index,
 		ret = xlat_64(&init_net, skb, cfg[id], fwd, pm, &err);
 	else
 		ret = xlat_46(&init_net, skb, cfg[id], fwd, pm, &err);
+	/* RFC 7757 section 4.2.2: a hairpinned packet comes out IPv6. */
+	c->out6 = !c->v6 || (pm && pm->hairpin);
 	if (!ret)
 		xf_check_out(c, skb, &in, pm ? &x : NULL);
 	else

@@ -37,6 +37,7 @@ enum {
  * @len: its length
  * @out: a copy of what the translation made of it
  * @v6: @pkt is IPv6 (%XLAT_64)
+ * @out6: the translation is IPv6 (4->6, or 6->4 hairpinned back)
  * @done: BIT() of what was done to it
  * @fails: failures in this chunk
  */
@@ -49,6 +50,7 @@ struct xf_case {
 	unsigned int len;
 	u8 *out;
 	bool v6;
+	bool out6;
 	u32 done;
 	unsigned int fails;
 };

@@ -138,9 +138,11 @@ static int xlat_quote_l4(u8 proto, u8 *l4, unsigned int n, __wsum diff,
 
 /*
  * RFC 4884 sections 4 and 5: the length of the original datagram, in
- * @unit-byte words, at byte @pos of an ICMP header. An extension is only
- * recognised when the length is valid: at least 128 octets, inside the
- * message. Otherwise everything after the header is the original datagram.
+ * @unit-byte words, at byte @pos of an ICMP header. A length that leaves
+ * bytes after it marks the extension structure; one below the 128 octets
+ * the RFC asks for is taken as it is, as the reference translator does,
+ * so that the extension of a sender that got the padding wrong survives.
+ * Otherwise everything after the header is the original datagram.
  */
 static void xlat_quote_find(const u8 *hdr, unsigned int pos, unsigned int unit,
 			    unsigned int off, unsigned int msglen,
@@ -152,7 +154,7 @@ static void xlat_quote_find(const u8 *hdr, unsigned int pos, unsigned int unit,
 	q->len = msglen - XLAT_ICMP_HLEN;
 	q->ext_off = 0;
 	q->ext_len = 0;
-	if (!pos || dlen < XLAT_RFC4884_MIN || dlen >= q->len)
+	if (!pos || !dlen || dlen >= q->len)
 		return;
 	q->ext_off = q->off + dlen;
 	q->ext_len = q->len - dlen;
@@ -160,29 +162,48 @@ static void xlat_quote_find(const u8 *hdr, unsigned int pos, unsigned int unit,
 }
 
 /*
- * RFC 4884 on output: the translated datagram (@dlen bytes at @buf + @at)
- * is padded to @unit and to 128 octets, and the extension follows, if the
- * whole fits in @max and the datagram was not cut short. Returns the new
- * message end and stores the length field value in *@words (0: the
- * extension was dropped).
+ * The room for the translated original datagram in @room bytes of message
+ * body, RFC 4884 and the size caps together (RFC 7915 sections 4.2, 5.2).
+ * The extension is kept whole or not at all (@keep): it is kept when the
+ * output type has a length attribute and at least the 128 octets of
+ * datagram that RFC 4884 section 4 asks for fit beside it; the datagram is
+ * then what is shortened.
+ */
+static unsigned int xlat_quote_room(const struct xlat_quote *q, bool ext_ok,
+				    unsigned int room, unsigned int unit,
+				    bool *keep)
+{
+	*keep = ext_ok && q->ext_len &&
+		room >= q->ext_len + XLAT_RFC4884_MIN;
+	if (!*keep)
+		return room;
+	return rounddown(room - q->ext_len, unit);
+}
+
+/*
+ * RFC 4884 section 4 on output: the @dlen bytes of translated datagram at
+ * @buf + @at become a whole number of @unit-byte words, at least 128
+ * octets: a longer one is cut to the word below (as the reference
+ * translator does: the result never exceeds the room xlat_quote_room()
+ * gave), a shorter one zero padded to 128. The extension follows. Returns
+ * the new message end and stores the length attribute in *@words.
  */
 static unsigned int xlat_quote_ext(const struct sk_buff *skb, u8 *buf,
 				   unsigned int at, unsigned int dlen,
-				   bool complete, unsigned int unit,
-				   unsigned int max, const struct xlat_quote *q,
-				   u8 *words)
+				   unsigned int unit,
+				   const struct xlat_quote *q, u8 *words)
 {
-	unsigned int padded = max_t(unsigned int, ALIGN(dlen, unit),
-				    XLAT_RFC4884_MIN);
+	unsigned int len = dlen >= XLAT_RFC4884_MIN ?
+			   rounddown(dlen, unit) : XLAT_RFC4884_MIN;
 
-	*words = 0;
-	if (!q->ext_len || !complete || at + padded + q->ext_len > max)
+	if (len > dlen)
+		memset(buf + at + dlen, 0, len - dlen);
+	if (skb_copy_bits(skb, q->ext_off, buf + at + len, q->ext_len)) {
+		*words = 0;
 		return at + dlen;
-	memset(buf + at + dlen, 0, padded - dlen);
-	if (skb_copy_bits(skb, q->ext_off, buf + at + padded, q->ext_len))
-		return at + dlen;
-	*words = padded / unit;
-	return at + padded + q->ext_len;
+	}
+	*words = len / unit;
+	return at + len + q->ext_len;
 }
 
 /* Replace the contents of @skb by the @len bytes at @buf. */
@@ -240,14 +261,16 @@ static void xlat_learn_pmtu(struct net *net, struct sk_buff *skb,
 /* ------------------------------------------------------------- 4 -> 6 */
 
 /*
- * The quoted IPv4 packet as IPv6 at @buf (room: @max bytes): returns the
- * bytes written, or a negative error. *@complete tells whether all of the
- * quoted datagram fit.
+ * The quoted IPv4 packet as IPv6 at @buf (room: @max bytes, at least 128):
+ * returns the bytes written, or a negative error. In the second translation
+ * of a hairpinned error the quoted destination keeps its RFC 6052 form
+ * (see xlat_46_hairpin_src()).
  */
 static int xlat_quote_46(const struct sk_buff *skb, const struct xlat_cfg *cfg,
-			 const struct xlat_quote *q, u8 *buf, unsigned int max,
-			 bool *complete)
+			 const struct xlat_quote *q, bool hairpin, u8 *buf,
+			 unsigned int max)
 {
+	enum xlat_via vd;
 	struct ipv6hdr *ip6 = (struct ipv6hdr *)buf;
 	unsigned int ihl, tot, hlen6, n, l4len;
 	struct frag_hdr *fh;
@@ -264,8 +287,12 @@ static int xlat_quote_46(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 	frag_off = ntohs(iph.frag_off);
 
 	memset(ip6, 0, sizeof(*ip6));
-	if (xlat_map_4to6(cfg, iph.saddr, &ip6->saddr) == XLAT_VIA_NONE ||
-	    xlat_map_4to6(cfg, iph.daddr, &ip6->daddr) == XLAT_VIA_NONE)
+	if (hairpin)
+		vd = xlat_map_4to6_prefix(cfg, iph.daddr, &ip6->daddr);
+	else
+		vd = xlat_map_4to6(cfg, iph.daddr, &ip6->daddr);
+	if (vd == XLAT_VIA_NONE ||
+	    xlat_map_4to6(cfg, iph.saddr, &ip6->saddr) == XLAT_VIA_NONE)
 		return -EINVAL;
 	proto6 = iph.protocol == IPPROTO_ICMP ? IPPROTO_ICMPV6 : iph.protocol;
 	ip6_flow_hdr(ip6, cfg->tclass == XLAT_TCLASS_ZERO ? 0 : iph.tos, 0);
@@ -289,7 +316,6 @@ static int xlat_quote_46(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 				       l4len + hlen6 - sizeof(*ip6), U16_MAX));
 
 	n = min(q->len - ihl, max - hlen6);
-	*complete = n == q->len - ihl;
 	if (skb_copy_bits(skb, q->off + ihl, buf + hlen6, n))
 		return -EINVAL;
 	if (!(frag_off & IP_OFFSET) &&
@@ -336,22 +362,25 @@ static int xlat_rest_46(const u8 *h4, u8 type6, u8 code6, u8 rest,
  *	untranslatable source already replaced by icmp-source-pool6), traffic
  *	class, hop limit; the lengths and next header are set here
  * @ihl: length of the IPv4 header
+ * @hairpin: the second translation of a hairpinned error (RFC 7757
+ *	section 4.2.2): the quoted destination keeps its RFC 6052 form
  * @err: on failure, the drop reason (an error never answers an error)
  *
  * Return: 0 with @skb holding the ICMPv6 error, or a negative error.
  */
 int xlat_46_icmp_err(struct net *net, struct sk_buff *skb,
 		     const struct xlat_cfg *cfg, const struct ipv6hdr *outer,
-		     unsigned int ihl, struct xlat_err *err)
+		     unsigned int ihl, bool hairpin, struct xlat_err *err)
 {
 	unsigned int msglen = skb->len - ihl, end;
 	u8 h4[XLAT_ICMP_HLEN], type6, code6, rest, words;
 	const unsigned int at = sizeof(*outer) + XLAT_ICMP_HLEN;
 	struct xlat_quote q;
 	struct ipv6hdr *ip6;
+	unsigned int room;
 	struct iphdr inner;
-	bool complete;
 	u8 *buf, *h6;
+	bool ext;
 	int n, ret;
 
 	if (msglen < XLAT_ICMP_HLEN + sizeof(inner) ||
@@ -392,21 +421,21 @@ int xlat_46_icmp_err(struct net *net, struct sk_buff *skb,
 		goto out;
 	}
 
-	n = xlat_quote_46(skb, cfg, &q, buf + at, XLAT_ICMP6_MAX - at,
-			  &complete);
+	/* RFC 4884 section 4.1: ICMPv6 Destination Unreachable and Time
+	 * Exceeded carry the length, in 64-bit words, in byte 4.
+	 */
+	room = xlat_quote_room(&q, type6 == ICMPV6_DEST_UNREACH ||
+			       type6 == ICMPV6_TIME_EXCEED,
+			       XLAT_ICMP6_MAX - at, 8, &ext);
+	n = xlat_quote_46(skb, cfg, &q, hairpin, buf + at, room);
 	if (n < 0) {
 		xlat_fail(err, XLAT_DROP_ICMP_INNER);
 		goto out;
 	}
-	/* RFC 4884 section 4.1: ICMPv6 Destination Unreachable and Time
-	 * Exceeded carry the length, in 64-bit words, in byte 4.
-	 */
-	if (type6 == ICMPV6_DEST_UNREACH || type6 == ICMPV6_TIME_EXCEED) {
-		end = xlat_quote_ext(skb, buf, at, n, complete, 8,
-				     XLAT_ICMP6_MAX, &q, &words);
+	end = at + n;
+	if (ext) {
+		end = xlat_quote_ext(skb, buf, at, n, 8, &q, &words);
 		h6[4] = words;
-	} else {
-		end = at + n;
 	}
 
 	ip6->payload_len = htons(end - sizeof(*ip6));
@@ -429,13 +458,17 @@ out:
 
 /*
  * The quoted IPv6 packet as IPv4 at @buf; see xlat_quote_46(). @in holds
- * the first @inlen bytes of the quote.
+ * the first @inlen bytes of the quote. *@hairpin is set when the quoted
+ * source is an RFC 6052 address of a host that local-map or eam puts on
+ * the IPv6 side: the error goes back to IPv6 at once (RFC 7757 section
+ * 4.2.2; see xlat_64_addrs()).
  */
 static int xlat_quote_64(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 			 const struct xlat_quote *q, const u8 *in,
 			 unsigned int inlen, u8 *buf, unsigned int max,
-			 bool *complete)
+			 bool *hairpin)
 {
+	enum xlat_via vs;
 	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)in;
 	struct iphdr *iph = (struct iphdr *)buf;
 	unsigned int off = sizeof(*ip6), i, n, plen, l4len, tot;
@@ -478,9 +511,11 @@ static int xlat_quote_64(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 	tot = sizeof(*iph) + l4len;
 
 	memset(iph, 0, sizeof(*iph));
-	if (xlat_map_6to4(cfg, &ip6->saddr, &iph->saddr) == XLAT_VIA_NONE ||
+	vs = xlat_map_6to4(cfg, &ip6->saddr, &iph->saddr);
+	if (vs == XLAT_VIA_NONE ||
 	    xlat_map_6to4(cfg, &ip6->daddr, &iph->daddr) == XLAT_VIA_NONE)
 		return -EINVAL;
+	*hairpin = vs == XLAT_VIA_PREFIX && xlat_map_4to6_near(cfg, iph->saddr);
 	iph->version = 4;
 	iph->ihl = sizeof(*iph) / 4;
 	iph->tos = cfg->present & XLAT_CFG_TOS4 ? cfg->tos4 :
@@ -500,7 +535,6 @@ static int xlat_quote_64(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 	ip_send_check(iph);
 
 	n = min(q->len - off, max - (unsigned int)sizeof(*iph));
-	*complete = n == q->len - off;
 	if (skb_copy_bits(skb, q->off + off, buf + sizeof(*iph), n))
 		return -EINVAL;
 	if (!(frag_off & IP6_OFFSET) &&
@@ -545,13 +579,18 @@ static int xlat_rest_64(const u8 *h6, u8 rest, u8 *h4)
  *	untranslatable source already taken from icmp-source-pool4), TOS,
  *	TTL; lengths, flags and checksum are set here
  * @l4off: offset of the ICMPv6 header
+ * @keep_id: @outer carries the Identification of a Fragment Header (an
+ *	atomic fragment, RFC 7915 section 5.1.1); otherwise one is picked
+ * @hairpin: set when the error is to be translated back to IPv6 at once
+ *	(see xlat_quote_64())
  * @err: on failure, the drop reason
  *
  * Return: 0 with @skb holding the ICMPv4 error, or a negative error.
  */
 int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
 		     const struct xlat_cfg *cfg, const struct iphdr *outer,
-		     unsigned int l4off, struct xlat_err *err)
+		     unsigned int l4off, bool keep_id, bool *hairpin,
+		     struct xlat_err *err)
 {
 	unsigned int msglen = skb->len - l4off, inlen, end, pos;
 	const unsigned int at = sizeof(*outer) + XLAT_ICMP_HLEN;
@@ -559,8 +598,9 @@ int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
 	const struct ipv6hdr *ip6 = ipv6_hdr(skb);
 	struct xlat_quote q;
 	struct iphdr *iph;
+	unsigned int room;
 	u8 *buf, *in, *h4;
-	bool complete;
+	bool ext;
 	int n, ret;
 
 	if (msglen < XLAT_ICMP_HLEN + sizeof(struct ipv6hdr) ||
@@ -611,22 +651,25 @@ int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
 		goto out;
 	}
 
-	n = xlat_quote_64(skb, cfg, &q, in, inlen, buf + at,
-			  XLAT_ICMP4_MAX - at, &complete);
-	if (n < 0) {
-		xlat_fail(err, XLAT_DROP_ICMP_INNER);
-		goto out;
-	}
 	/* RFC 4884 section 4.1: byte 5 of ICMPv4 Destination Unreachable,
 	 * Time Exceeded and Parameter Problem, in 32-bit words. A Frag
 	 * Needed from a Packet Too Big has no extension to carry.
 	 */
-	end = xlat_quote_ext(skb, buf, at, n, complete, 4, XLAT_ICMP4_MAX,
-			     &q, &words);
-	h4[5] = words;
+	room = xlat_quote_room(&q, true, XLAT_ICMP4_MAX - at, 4, &ext);
+	n = xlat_quote_64(skb, cfg, &q, in, inlen, buf + at, room, hairpin);
+	if (n < 0) {
+		xlat_fail(err, XLAT_DROP_ICMP_INNER);
+		goto out;
+	}
+	end = at + n;
+	if (ext) {
+		end = xlat_quote_ext(skb, buf, at, n, 4, &q, &words);
+		h4[5] = words;
+	}
 
 	iph->tot_len = htons(end);
-	__ip_select_ident(net, iph, 1);
+	if (!keep_id)
+		__ip_select_ident(net, iph, 1);
 	ip_send_check(iph);
 	put_unaligned(csum_fold(csum_partial(h4, end - sizeof(*iph), 0)),
 		      (__sum16 *)(h4 + 2));

@@ -138,23 +138,21 @@ static struct dst_entry *xlat_lookup6(struct net *net, struct sock *sk,
 }
 
 /*
- * 4->6 (SPEC.md, "MTU and fragmentation"): the smallest of the encap
- * route's MTU, which counts the translated packet (ipv4_mtu() takes the
- * 20-byte headroom off it for IPv4), the path MTU of the IPv6 route, with
- * what Packet Too Big messages taught it, and lowest-ipv6-mtu. The route
- * is the one the packet will take: xlat_route6() uses it.
+ * 4->6 (Documentation/networking/xlat.rst, "MTU and fragmentation"): the
+ * smaller of the encap route's MTU, which counts the translated packet
+ * (ipv4_mtu() takes the 20-byte headroom off it for IPv4), and the path
+ * MTU of the IPv6 route, with what Packet Too Big messages taught it;
+ * xlat_46() adds lowest-ipv6-mtu for packets without DF. The route is the
+ * one the packet will take: xlat_route6() uses it.
  */
 static unsigned int xlat_pmtu6(const struct xlat_pmtu *pm,
 			       const struct ipv6hdr *ip6)
 {
 	struct xlat_pmtu_ctx *c = container_of(pm, struct xlat_pmtu_ctx, pm);
-	const struct xlat_cfg *cfg = c->xl->cfg;
 	struct dst_entry *dst;
 	unsigned int mtu;
 
 	mtu = dst_mtu(skb_dst(c->skb)) + XLAT_46_GROWTH;
-	if (cfg->lowest_ipv6_mtu)
-		mtu = min(mtu, cfg->lowest_ipv6_mtu);
 	dst = xlat_lookup6(c->net, c->sk, c->skb, ip6, c->fwd);
 	if (dst->error) {
 		/* Routing the result fails again, and is counted there. */
@@ -208,27 +206,30 @@ static int xlat_rcv6_finish(struct net *net, struct sock *sk,
 	return dst_input(skb);
 }
 
+/* A forwarded IPv6 packet with its route: in through IPv6 PREROUTING. */
+static int xlat_rcv6(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	IP6CB(skb)->iif = skb->dev->ifindex;
+	IP6CB(skb)->nhoff = offsetof(struct ipv6hdr, nexthdr);
+	return NF_HOOK(NFPROTO_IPV6, NF_INET_PRE_ROUTING, net, NULL, skb,
+		       skb->dev, NULL, xlat_rcv6_finish);
+}
+
 /*
  * Route a translated IPv6 packet. A forwarded one goes through IPv6
  * PREROUTING, as if it had been received, so that conntrack, NAT and
  * filters see it, and then IPv6 forwarding, which decrements the hop limit
  * once. A local one goes through IPv6 LOCAL_OUT and output. @dst, when not
  * NULL, is its route, already looked up (a reference we take over). A
- * @frag_size asks IPv6 output to fragment the packet to that size.
+ * @frag_size cuts the packet into fragments of that size whose Fragment
+ * Headers carry @frag_id (xlat_fragment6()).
  */
 static int xlat_route6(struct net *net, struct sock *sk, struct sk_buff *skb,
 		       struct xlat_lwt *xl, bool fwd, unsigned int frag_size,
-		       struct dst_entry *dst)
+		       __be32 frag_id, struct dst_entry *dst)
 {
 	skb_dst_drop(skb);
 	memset(IP6CB(skb), 0, sizeof(*IP6CB(skb)));
-	if (frag_size) {
-		/* ip6_fragment() cuts fragments of at most frag_max_size;
-		 * ignore_df lets it fragment a packet it did not send.
-		 */
-		IP6CB(skb)->frag_max_size = frag_size;
-		skb->ignore_df = 1;
-	}
 	if (!dst)
 		dst = xlat_lookup6(net, sk, skb, ipv6_hdr(skb), fwd);
 	if (dst->error) {
@@ -237,12 +238,12 @@ static int xlat_route6(struct net *net, struct sock *sk, struct sk_buff *skb,
 		return -ENETUNREACH;
 	}
 	skb_dst_set(skb, dst);
+	if (frag_size)
+		return xlat_fragment6(net, sk, skb, frag_size, frag_id,
+				      fwd ? xlat_rcv6 : ip6_local_out);
 	if (!fwd)
 		return ip6_local_out(net, sk, skb);
-	IP6CB(skb)->iif = skb->dev->ifindex;
-	IP6CB(skb)->nhoff = offsetof(struct ipv6hdr, nexthdr);
-	return NF_HOOK(NFPROTO_IPV6, NF_INET_PRE_ROUTING, net, NULL, skb,
-		       skb->dev, NULL, xlat_rcv6_finish);
+	return xlat_rcv6(net, sk, skb);
 }
 
 static int xlat_rcv4_finish(struct net *net, struct sock *sk,
@@ -304,7 +305,7 @@ drop:
  * consumed.
  */
 static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
-		    struct xlat_lwt *xl, bool fwd, bool reasm);
+		    struct xlat_lwt *xl, bool fwd, bool reasm, __be32 frag_id);
 static int xlat_segment(struct net *net, struct sock *sk, struct sk_buff *skb,
 			struct xlat_lwt *xl, bool fwd);
 
@@ -313,14 +314,14 @@ static int xlat_frag_fwd(struct net *net, struct sock *sk,
 			 struct sk_buff *skb)
 {
 	return xlat_one(net, sk, skb, xlat_lwt(skb_dst(skb)->lwtstate), true,
-			false);
+			false, 0);
 }
 
 static int xlat_frag_local(struct net *net, struct sock *sk,
 			   struct sk_buff *skb)
 {
 	return xlat_one(net, sk, skb, xlat_lwt(skb_dst(skb)->lwtstate), false,
-			false);
+			false, 0);
 }
 
 /*
@@ -343,13 +344,14 @@ static int xlat_refragment(struct net *net, struct sock *sk,
 }
 
 static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
-		    struct xlat_lwt *xl, bool fwd, bool reasm)
+		    struct xlat_lwt *xl, bool fwd, bool reasm, __be32 frag_id)
 {
 	struct xlat_pmtu_ctx c = {
 		.pm = {
 			.mtu6 = xlat_pmtu6,
 			.mtu4 = xlat_pmtu4,
 			.reassembled = reasm,
+			.frag_id = frag_id,
 		},
 		.net = net,
 		.sk = sk,
@@ -381,7 +383,9 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 
 	if (xl->dir == XLAT_46)
 		return xlat_route6(net, sk, skb, xl, fwd, c.pm.frag_size,
-				   c.dst6);
+				   c.pm.frag_id, c.dst6);
+	if (c.pm.hairpin)
+		return xlat_route6(net, sk, skb, xl, fwd, 0, 0, NULL);
 	return xlat_route4(net, sk, skb, xl, fwd);
 }
 
@@ -404,7 +408,7 @@ static int xlat_segment(struct net *net, struct sock *sk, struct sk_buff *skb,
 	consume_skb(skb);
 	skb_list_walk_safe(segs, skb, next) {
 		skb_mark_not_on_list(skb);
-		ret = xlat_one(net, sk, skb, xl, fwd, false) ?: ret;
+		ret = xlat_one(net, sk, skb, xl, fwd, false, 0) ?: ret;
 	}
 	return ret;
 }
@@ -413,14 +417,15 @@ static int xlat_rcv(struct net *net, struct sock *sk, struct sk_buff *skb,
 		    bool fwd)
 {
 	struct xlat_lwt *xl = xlat_lwt(skb_dst(skb)->lwtstate);
+	__be32 id = 0;
 	int ret;
 
-	ret = xlat_defrag(net, xl, skb);
+	ret = xlat_defrag(net, xl, skb, &id);
 	if (ret < 0)
 		return ret == -EINPROGRESS ? 0 : ret;
 	if (skb_is_gso(skb) && !xlat_gso_supported(skb))
 		return xlat_segment(net, sk, skb, xl, fwd);
-	return xlat_one(net, sk, skb, xl, fwd, ret);
+	return xlat_one(net, sk, skb, xl, fwd, ret, id);
 }
 
 /* Locally generated packets (dst_output): no hop made yet. */

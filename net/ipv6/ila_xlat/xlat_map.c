@@ -11,6 +11,7 @@
 #include <linux/inetdevice.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
+#include <linux/unaligned.h>
 #include <net/ipv6.h>
 
 #include "xlat.h"
@@ -329,17 +330,69 @@ __be32 xlat_rfc6052_extract(const struct xlat_pfx6 *pfx,
 	return v4;
 }
 
-/* RFC 7757 section 3: the prefix is replaced, the suffix copied. */
+/*
+ * The @n-bit field (@n <= 32) that starts @pos bits into an IPv6 address,
+ * bit 0 being the most significant: read, and ORed in.
+ */
+static u32 xlat_bits_get(const struct in6_addr *a, unsigned int pos,
+			 unsigned int n)
+{
+	u64 hi = get_unaligned_be64(&a->s6_addr[0]);
+	u64 lo = get_unaligned_be64(&a->s6_addr[8]);
+	unsigned int shift = 128 - pos - n;	/* of the field's last bit */
+	u64 v;
+
+	if (shift >= 64) {
+		v = hi >> (shift - 64);
+	} else {
+		v = lo >> shift;
+		if (shift + n > 64)		/* then shift > 32 */
+			v |= hi << (64 - shift);
+	}
+	return v & GENMASK_ULL(n - 1, 0);
+}
+
+static void xlat_bits_or(struct in6_addr *a, unsigned int pos,
+			 unsigned int n, u32 v)
+{
+	u64 hi = get_unaligned_be64(&a->s6_addr[0]);
+	u64 lo = get_unaligned_be64(&a->s6_addr[8]);
+	unsigned int shift = 128 - pos - n;
+
+	if (shift >= 64) {
+		hi |= (u64)v << (shift - 64);
+	} else {
+		lo |= (u64)v << shift;
+		if (shift + n > 64)
+			hi |= (u64)v >> (64 - shift);
+	}
+	put_unaligned_be64(hi, &a->s6_addr[0]);
+	put_unaligned_be64(lo, &a->s6_addr[8]);
+}
+
+/*
+ * RFC 7757 section 3.2: the IPv4 prefix is replaced by the IPv6 prefix and
+ * the IPv4 suffix follows it bit for bit. When the IPv6 suffix is longer,
+ * its remaining low-order bits are zero towards IPv6 and ignored towards
+ * IPv4.
+ */
 static void xlat_eam_4to6(const struct xlat_map *m, __be32 v4,
 			  struct in6_addr *out)
 {
+	unsigned int n = 32 - m->p4.len;
+
 	*out = m->p6.addr;
-	out->s6_addr32[3] |= v4 & ~inet_make_mask(m->p4.len);
+	if (n)
+		xlat_bits_or(out, m->p6.len, n, ntohl(v4) & GENMASK(n - 1, 0));
 }
 
 static __be32 xlat_eam_6to4(const struct xlat_map *m, const struct in6_addr *a)
 {
-	return m->p4.addr | (a->s6_addr32[3] & ~inet_make_mask(m->p4.len));
+	unsigned int n = 32 - m->p4.len;
+
+	if (!n)
+		return m->p4.addr;
+	return m->p4.addr | htonl(xlat_bits_get(a, m->p6.len, n));
 }
 
 static bool xlat_in4(__be32 a, __be32 pfx, unsigned int len)
@@ -361,7 +414,8 @@ static bool xlat_always_refused(__be32 a)
  * RFC 6052 section 3.1: the well-known prefix must not carry non-global
  * IPv4 addresses; translators must drop such packets. "Non-global" is the
  * RFC 6890 registry's "Global: False" (private, shared, documentation,
- * benchmarking, reserved, IETF protocol assignments).
+ * benchmarking, reserved, IETF protocol assignments), and the 6to4 relay
+ * anycast prefix that RFC 7526 deprecated.
  */
 static bool xlat_non_global(__be32 a)
 {
@@ -370,6 +424,7 @@ static bool xlat_non_global(__be32 a)
 	       xlat_in4(a, 0xac100000, 12) ||	/* RFC 1918 */
 	       xlat_in4(a, 0xc0000000, 24) ||	/* RFC 6890 IETF protocol */
 	       xlat_in4(a, 0xc0000200, 24) ||	/* RFC 5737 TEST-NET-1 */
+	       xlat_in4(a, 0xc0586300, 24) ||	/* RFC 7526 6to4 relays */
 	       xlat_in4(a, 0xc0a80000, 16) ||	/* RFC 1918 */
 	       xlat_in4(a, 0xc6120000, 15) ||	/* RFC 2544 benchmarking */
 	       xlat_in4(a, 0xc6336400, 24) ||	/* RFC 5737 TEST-NET-2 */
@@ -421,10 +476,69 @@ enum xlat_via xlat_map_4to6(const struct xlat_cfg *cfg, __be32 v4,
 		xlat_eam_4to6(&cfg->maps[cfg->n_local + i], v4, out);
 		return XLAT_VIA_EAM;
 	}
+	return xlat_map_4to6_prefix(cfg, v4, out);
+}
+
+/**
+ * xlat_map_4to6_prefix() - map an IPv4 address with remote-prefix6 only
+ * @cfg: configuration
+ * @v4: the address
+ * @out: the IPv6 address, when mapped
+ *
+ * RFC 6052 alone, whatever local-map and eam say: the far side of a
+ * hairpinned packet (RFC 7757 section 4.2.2).
+ *
+ * Return: %XLAT_VIA_PREFIX, or %XLAT_VIA_NONE.
+ */
+enum xlat_via xlat_map_4to6_prefix(const struct xlat_cfg *cfg, __be32 v4,
+				   struct in6_addr *out)
+{
 	if (!(cfg->present & XLAT_CFG_REMOTE6) || xlat_prefix_refuses(cfg, v4))
 		return XLAT_VIA_NONE;
 	xlat_rfc6052_embed(&cfg->remote6, v4, out);
 	return XLAT_VIA_PREFIX;
+}
+
+/**
+ * xlat_map_4to6_err_src() - map the source of an ICMPv4 error to IPv6
+ * @cfg: configuration
+ * @v4: the address
+ * @out: the IPv6 address, when mapped
+ *
+ * RFC 7915 section 4.1: "when translating ICMPv4 Error Messages into
+ * ICMPv6, the 'illegal' source address will be translated for the purpose
+ * of trouble shooting": an address that is never translated otherwise
+ * (this network, loopback, link local, multicast, broadcast) gets its RFC
+ * 6052 form here. denylist4 and RFC 6052 section 3.1 still apply: they
+ * are the administrator's and the prefix's rules, not legality.
+ *
+ * Return: the rule that mapped it, or %XLAT_VIA_NONE.
+ */
+enum xlat_via xlat_map_4to6_err_src(const struct xlat_cfg *cfg, __be32 v4,
+				    struct in6_addr *out)
+{
+	enum xlat_via via = xlat_map_4to6(cfg, v4, out);
+
+	if (via != XLAT_VIA_NONE || !(cfg->present & XLAT_CFG_REMOTE6) ||
+	    !xlat_always_refused(v4) ||
+	    xlat_lpm_lookup4(cfg->tab->deny, v4) >= 0 ||
+	    (xlat_wkp(&cfg->remote6) && xlat_non_global(v4)))
+		return via;
+	xlat_rfc6052_embed(&cfg->remote6, v4, out);
+	return XLAT_VIA_PREFIX;
+}
+
+/**
+ * xlat_map_4to6_near() - is an IPv4 address mapped by local-map or eam?
+ * @cfg: configuration
+ * @v4: the address
+ *
+ * Return: true if it is, i.e. it stands for a host on the IPv6 side.
+ */
+bool xlat_map_4to6_near(const struct xlat_cfg *cfg, __be32 v4)
+{
+	return xlat_lpm_lookup4(cfg->tab->local4, v4) >= 0 ||
+	       xlat_lpm_lookup4(cfg->tab->eam4, v4) >= 0;
 }
 
 /**

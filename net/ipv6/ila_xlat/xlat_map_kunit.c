@@ -94,7 +94,8 @@ static void cfg_map(struct kunit *test, struct xlat_cfg *cfg, unsigned int i,
 	cfg->maps[i].p4.len = l4;
 	cfg->maps[i].p6.addr = v6(test, a6);
 	cfg->maps[i].p6.len = l6;
-	cfg->maps[i].embed = 32 - l4 != 128 - l6;
+	/* Unequal suffixes: a local-map embeds, an eam (n_local..) does not. */
+	cfg->maps[i].embed = i < cfg->n_local && 32 - l4 != 128 - l6;
 }
 
 static void cfg_done(struct kunit *test, struct xlat_cfg *cfg)
@@ -149,6 +150,104 @@ static void xlat_map_test_rfc7757_fig1(struct kunit *test)
 	expect46(test, cfg, "192.0.2.3", XLAT_VIA_NONE, NULL);
 	expect64(test, cfg, "2001:db8:cccc::10", XLAT_VIA_NONE, NULL);
 	xlat_cfg_free(cfg);
+}
+
+/*
+ * RFC 7757 section 3.2: an IPv4 suffix shorter than the IPv6 suffix is
+ * placed bit for bit right after the IPv6 prefix; the low-order IPv6 bits
+ * left over are zero towards IPv6 and ignored towards IPv4. The expected
+ * addresses were worked out by hand (and with Python integers).
+ */
+static void xlat_map_test_rfc7757_3_2(struct kunit *test)
+{
+	struct xlat_cfg *cfg = cfg_new(test, 4, 0);
+
+	cfg_map(test, cfg, 0, "198.51.100.0", 24, "2001:db8:1c6:3364::", 72);
+	cfg_map(test, cfg, 1, "192.0.2.128", 26, "2001:db8:dddd::", 64);
+	/* 4 bits at 61-64: across the two 64-bit halves */
+	cfg_map(test, cfg, 2, "203.0.113.16", 28, "2001:db8:5::", 61);
+	/* all of IPv4 after a /32, as RFC 6052 would put it (no u-octet) */
+	cfg_map(test, cfg, 3, "0.0.0.0", 0, "2001:db8::", 32);
+	cfg_done(test, cfg);
+
+	expect46(test, cfg, "198.51.100.2", XLAT_VIA_EAM, "2001:db8:1c6:3364:2::");
+	expect64(test, cfg, "2001:db8:1c6:3364:2::", XLAT_VIA_EAM, "198.51.100.2");
+	expect64(test, cfg, "2001:db8:1c6:3364:2:ffff:ffff:ffff", XLAT_VIA_EAM,
+		 "198.51.100.2");
+	expect46(test, cfg, "192.0.2.130", XLAT_VIA_EAM, "2001:db8:dddd:0:800::");
+	expect46(test, cfg, "192.0.2.191", XLAT_VIA_EAM, "2001:db8:dddd:0:fc00::");
+	expect64(test, cfg, "2001:db8:dddd:0:fc03:ffff::", XLAT_VIA_EAM,
+		 "192.0.2.191");
+	expect46(test, cfg, "203.0.113.21", XLAT_VIA_EAM, "2001:db8:5:2:8000::");
+	expect64(test, cfg, "2001:db8:5:2:8000::", XLAT_VIA_EAM, "203.0.113.21");
+	expect64(test, cfg, "2001:db8:5:5:7fff::", XLAT_VIA_EAM, "203.0.113.26");
+	expect46(test, cfg, "192.0.0.1", XLAT_VIA_EAM, "2001:db8:c000:1::");
+	expect64(test, cfg, "2001:db8:c000:1:ffff::", XLAT_VIA_EAM, "192.0.0.1");
+	xlat_cfg_free(cfg);
+}
+
+/* Bit @i (0: the most significant) of an IPv6 address. */
+static bool bit6(const struct in6_addr *a, unsigned int i)
+{
+	return a->s6_addr[i / 8] & (0x80 >> (i % 8));
+}
+
+/*
+ * Random eam entries of every valid pair of lengths, against a reference
+ * that moves the suffix one bit at a time.
+ */
+static void xlat_map_test_eam_random(struct kunit *test)
+{
+	struct rnd_state rnd;
+	struct xlat_cfg *cfg;
+	struct in6_addr got, back6;
+	unsigned int i, b, n;
+	__be32 a4, back;
+
+	prandom_seed_state(&rnd, 7757);
+	for (i = 0; i < 2000; i++) {
+		struct xlat_map *m;
+
+		cfg = cfg_new(test, 1, 0);
+		m = &cfg->maps[0];
+		m->p6.len = prandom_u32_state(&rnd) % 129;
+		n = 128 - m->p6.len;		/* IPv6 suffix */
+		m->p4.len = 32 - prandom_u32_state(&rnd) % (min(n, 32U) + 1);
+		prandom_bytes_state(&rnd, &m->p6.addr, sizeof(m->p6.addr));
+		ipv6_addr_prefix(&m->p6.addr, &m->p6.addr, m->p6.len);
+		m->p4.addr = (__force __be32)prandom_u32_state(&rnd) &
+			     inet_make_mask(m->p4.len);
+		cfg_done(test, cfg);
+
+		a4 = m->p4.addr | ((__force __be32)prandom_u32_state(&rnd) &
+				   ~inet_make_mask(m->p4.len));
+		KUNIT_ASSERT_EQ(test, XLAT_VIA_EAM, xlat_map_4to6(cfg, a4, &got));
+		n = 32 - m->p4.len;
+		for (b = 0; b < 128; b++) {
+			bool want;
+
+			if (b < m->p6.len)
+				want = bit6(&m->p6.addr, b);
+			else if (b < m->p6.len + n)
+				want = ntohl(a4) &
+				       BIT(31 - (m->p4.len + b - m->p6.len));
+			else
+				want = false;
+			KUNIT_ASSERT_EQ_MSG(test, bit6(&got, b), want,
+					    "%pI4/%u %pI6c/%u: %pI4 -> %pI6c, bit %u",
+					    &m->p4.addr, m->p4.len, &m->p6.addr,
+					    m->p6.len, &a4, &got, b);
+		}
+		/* Back, with noise in the bits past the IPv4 suffix. */
+		back6 = got;
+		for (b = m->p6.len + n; b < 128; b++)
+			if (prandom_u32_state(&rnd) & 1)
+				back6.s6_addr[b / 8] |= 0x80 >> (b % 8);
+		KUNIT_ASSERT_EQ(test, XLAT_VIA_EAM,
+				xlat_map_6to4(cfg, &back6, &back));
+		KUNIT_ASSERT_EQ(test, back, a4);
+		xlat_cfg_free(cfg);
+	}
 }
 
 /* SPEC "Per-address mapping": local-map, then eam, then remote-prefix6. */
@@ -341,6 +440,8 @@ static void xlat_map_test_lpm_10000(struct kunit *test)
 static struct kunit_case xlat_map_test_cases[] = {
 	KUNIT_CASE(xlat_map_test_rfc6052_2_4),
 	KUNIT_CASE(xlat_map_test_rfc7757_fig1),
+	KUNIT_CASE(xlat_map_test_rfc7757_3_2),
+	KUNIT_CASE(xlat_map_test_eam_random),
 	KUNIT_CASE(xlat_map_test_order),
 	KUNIT_CASE(xlat_map_test_wkp),
 	KUNIT_CASE(xlat_map_test_lpm_random),

@@ -141,8 +141,11 @@ static int xlat_check_rfc6052(const struct nlattr *nest,
 }
 
 /*
- * A local-map with equal suffix lengths is an RFC 7757 mapping; otherwise
- * its IPv6 side must be an RFC 6052 prefix. An eam must be RFC 7757.
+ * An eam is an RFC 7757 mapping: section 3.2 lets the IPv4 suffix be
+ * shorter than the IPv6 suffix, not longer. A local-map with equal suffix
+ * lengths is an RFC 7757 mapping too; otherwise its IPv6 side must be an
+ * RFC 6052 prefix in which the IPv4 addresses are embedded (the keyword
+ * decides, see Documentation/networking/xlat.rst).
  */
 static int xlat_get_map(const struct nlattr *nest, struct xlat_map *m,
 			bool local, struct netlink_ext_ack *extack)
@@ -154,13 +157,14 @@ static int xlat_get_map(const struct nlattr *nest, struct xlat_map *m,
 	if (err)
 		return err;
 
-	if (32 - m->p4.len == 128 - m->p6.len) {
-		m->embed = false;
+	m->embed = false;
+	if (32 - m->p4.len == 128 - m->p6.len)
 		return 0;
-	}
 	if (!local) {
+		if (32 - m->p4.len < 128 - m->p6.len)
+			return 0;
 		NL_SET_ERR_MSG_ATTR_FMT(extack, nest,
-					"eam: /%u and /%u leave different suffix lengths (RFC 7757)",
+					"eam: IPv4 suffix of /%u is longer than IPv6 suffix of /%u (RFC 7757 3.2)",
 					m->p4.len, m->p6.len);
 		return -EINVAL;
 	}

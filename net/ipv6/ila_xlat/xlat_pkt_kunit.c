@@ -60,8 +60,12 @@ static void xp_pfx6(struct kunit *test, struct xlat_pfx6 *p, const char *a,
  * 4: SIIT-DC, 64:ff9b:1::/48, eam 203.0.113.0/24 2001:db8:46::/120,
  *    denylist4 192.0.2.128/25
  * 5: symmetric, 64:ff9b:1::/48 alone
- * 6: as 0, with icmp-source-pool4 198.51.100.250/32 and
- *    icmp-source-pool6 2001:db8:ff::1/128 (RFC 6791)
+ * 6: as 0, with icmp-source-pool4 198.51.100.250/32,
+ *    icmp-source-pool6 2001:db8:ff::1/128 (RFC 6791) and
+ *    denylist4 192.0.2.128/25
+ * 7: SIIT, 64:ff9b:1::/48, eam 198.51.100.0/24 2001:db8:1c6:3364::/72
+ *    (RFC 7757 section 3.2: an IPv4 suffix shorter than the IPv6 one)
+ * 8: symmetric as 5, with lowest-ipv6-mtu 1280
  *
  * Configs 0-5 have the default icmp-source-pool4 that xlat_cfg_parse()
  * gives: 192.0.0.8/32 (RFC 7600), not flagged as present.
@@ -70,7 +74,7 @@ static void xp_pfx6(struct kunit *test, struct xlat_pfx6 *p, const char *a,
  */
 struct xlat_cfg *xlat_kunit_cfg(struct kunit *test, int id)
 {
-	unsigned int n = id == 5 ? 0 : 1;
+	unsigned int n = id == 5 || id == 8 ? 0 : 1;
 	struct xlat_cfg *cfg = kzalloc(struct_size(cfg, maps, n), GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, cfg);
@@ -98,11 +102,21 @@ struct xlat_cfg *xlat_kunit_cfg(struct kunit *test, int id)
 	case 4:
 		xp_pfx4(test, &cfg->maps[0].p4, "203.0.113.0", 24);
 		xp_pfx6(test, &cfg->maps[0].p6, "2001:db8:46::", 120);
+		break;
+	case 7:
+		xp_pfx4(test, &cfg->maps[0].p4, "198.51.100.0", 24);
+		xp_pfx6(test, &cfg->maps[0].p6, "2001:db8:1c6:3364::", 72);
+		break;
+	case 8:
+		cfg->lowest_ipv6_mtu = IPV6_MIN_MTU;
+		cfg->present |= XLAT_CFG_LOWEST_MTU;
+		break;
+	}
+	if (id == 4 || id == 6) {
 		cfg->deny = kzalloc(sizeof(*cfg->deny), GFP_KERNEL);
 		KUNIT_ASSERT_NOT_NULL(test, cfg->deny);
 		cfg->n_deny = 1;
 		xp_pfx4(test, cfg->deny, "192.0.2.128", 25);
-		break;
 	}
 	cfg->pool4.addr = XLAT_DEFAULT_POOL4;
 	cfg->pool4.len = 32;
@@ -156,8 +170,8 @@ static void xlat_pkt_test(struct kunit *test)
 	const struct xlat_vector *v = test->param_value;
 	struct xlat_cfg *cfg = xlat_kunit_cfg(test, v->cfg);
 	struct xlat_pmtu pm = {
-		.mtu6 = xp_mtu6,
-		.mtu4 = xp_mtu4,
+		.mtu6 = v->mtu ? xp_mtu6 : NULL,
+		.mtu4 = v->mtu ? xp_mtu4 : NULL,
 		.priv = (void *)&v->mtu,
 	};
 	struct xlat_err err = {};
@@ -175,11 +189,9 @@ static void xlat_pkt_test(struct kunit *test)
 	skb->protocol = htons(v->dir == XLAT_46 ? ETH_P_IP : ETH_P_IPV6);
 
 	if (v->dir == XLAT_46)
-		ret = xlat_46(&init_net, skb, cfg, v->fwd, v->mtu ? &pm : NULL,
-			      &err);
+		ret = xlat_46(&init_net, skb, cfg, v->fwd, &pm, &err);
 	else
-		ret = xlat_64(&init_net, skb, cfg, v->fwd, v->mtu ? &pm : NULL,
-			      &err);
+		ret = xlat_64(&init_net, skb, cfg, v->fwd, &pm, &err);
 
 	if (v->refrag) {
 		KUNIT_EXPECT_EQ(test, ret, -EMSGSIZE);
@@ -187,8 +199,13 @@ static void xlat_pkt_test(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, skb->len, v->in_len);
 		return;
 	}
-	if (v->mtu && !ret)
+	if (v->mtu && !ret) {
 		KUNIT_EXPECT_EQ(test, pm.frag_size, v->frag_size);
+		if (v->frag_size)
+			KUNIT_EXPECT_EQ(test, ntohl(pm.frag_id), v->frag_id);
+	}
+	if (!ret)
+		KUNIT_EXPECT_EQ(test, pm.hairpin, v->hairpin);
 
 	if (!v->out) {
 		KUNIT_ASSERT_NE(test, ret, 0);

@@ -13,7 +13,7 @@
 struct kunit;
 
 /* The configurations of xlat_kunit_cfg(): 0 to XLAT_KUNIT_NCFG - 1. */
-#define XLAT_KUNIT_NCFG	7
+#define XLAT_KUNIT_NCFG	9
 
 /**
  * struct xlat_vector - one translation case
@@ -34,6 +34,8 @@ struct kunit;
  * @mtu: the MTU of the other side's route, 0 for no limit
  * @frag_size: the fragment size the translation must ask for
  * @refrag: an IPv4 fragment to cut smaller first (-EMSGSIZE, untouched)
+ * @frag_id: with @frag_size, the Fragment Header Identification asked for
+ * @hairpin: 6->4 whose result is IPv6 again (RFC 7757 section 4.2.2)
  */
 struct xlat_vector {
 	const char *name;
@@ -53,6 +55,8 @@ struct xlat_vector {
 	u32 mtu;
 	u32 frag_size;
 	bool refrag;
+	u32 frag_id;
+	bool hairpin;
 };
 
 struct xlat_cfg *xlat_kunit_cfg(struct kunit *test, int id);

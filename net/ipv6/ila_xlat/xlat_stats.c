@@ -50,6 +50,16 @@ const struct xlat_drop_info xlat_drop_table[XLAT_DROP_NUM] = {
 		.desc = "IPv6 Routing header with Segments Left > 0 (Parameter Problem sent)",
 		.ref = "RFC 7915 5.1",
 	},
+	[XLAT_DROP_FRAG_EXTHDR] = {
+		.name = "extension-after-fragment",
+		.desc = "IPv6 extension header after a Fragment Header (ICMPv6 1/1 sent)",
+		.ref = "RFC 7915 5.1, 5.4",
+	},
+	[XLAT_DROP_PROTO_REFUSED] = {
+		.name = "protocol-refused",
+		.desc = "IPv6 extension header or ICMPv6 number in IPv4, ICMPv4 in IPv6 (ICMP 3/13 or 1/1 sent)",
+		.ref = "RFC 7915 4.4, 5.4; Documentation/networking/xlat.rst",
+	},
 	[XLAT_DROP_UNTRANSLATABLE_SRC] = {
 		.name = "untranslatable-source",
 		.desc = "no mapping for the source address",
@@ -67,12 +77,12 @@ const struct xlat_drop_info xlat_drop_table[XLAT_DROP_NUM] = {
 	},
 	[XLAT_DROP_UDP_ZERO_CSUM] = {
 		.name = "udp-zero-checksum",
-		.desc = "zero-checksum UDPv4 with udp-zero-checksum drop",
+		.desc = "zero-checksum UDPv4 with udp-zero-checksum drop (ICMPv4 3/13 sent)",
 		.ref = "RFC 7915 4.5",
 	},
 	[XLAT_DROP_UDP_ZERO_CSUM_FRAG] = {
 		.name = "udp-zero-checksum-fragment",
-		.desc = "fragmented zero-checksum UDPv4",
+		.desc = "fragmented zero-checksum UDPv4 (ICMPv4 3/13 sent)",
 		.ref = "RFC 7915 4.5",
 	},
 	[XLAT_DROP_ICMP_TYPE] = {
