@@ -53,6 +53,7 @@ FULL+=" eam 198.51.100.0/24 2001:db8:2::/120 eam 203.0.113.7/32 2001:db8:3::7/12
 FULL+=" denylist4 192.0.2.128/25 denylist4 203.0.113.0/28"
 FULL+=" icmp-source-pool4 192.0.0.8/30 icmp-source-pool6 2001:db8:ff::/64"
 FULL+=" udp-zero-checksum drop tclass zero tos4 0x20 lowest-ipv6-mtu 1280"
+FULL+=" icmp-node-id off"
 
 roundtrip() {
 	local name=$1 fam=$2 dst=$3 table=$4 enc=$5 line

@@ -218,12 +218,13 @@ check_eq "4->6: every hostile packet translated or dropped with a reason" \
 	"$((sent4 + 1))" "$got4"
 check_eq "6->4: every hostile packet translated or dropped with a reason" \
 	"$sent6" "$got6"
-# One oversize packet each way has DF (6->4: no Fragment Header) set.
-too_big_once() { ip -n $R -s "$@" | grep -qE " drop packet-too-big 1( |$)"; }
+# One oversize packet 4->6 has DF set; 6->4, the oversize packet without a
+# Fragment Header (DF) and the oversize fragment get Packet Too Big.
+too_big() { local n=$1; shift; ip -n $R -s "$@" | grep -qE " drop packet-too-big $n( |$)"; }
 check "4->6: the oversize DF packet got Frag-Needed" \
-	too_big_once route show 203.0.113.0/24
-check "6->4: the oversize packet got Packet Too Big" \
-	too_big_once -6 route show $HOST6/128
+	too_big 1 route show 203.0.113.0/24
+check "6->4: the oversize packet and the oversize fragment got Packet Too Big" \
+	too_big 2 -6 route show $HOST6/128
 check "the real routes dropped nothing unexpected" \
 	test -z "$(ip -n $R -s route show default |
 		grep -oE 'drop [a-z-]+ [1-9][0-9]*' | grep -v ttl-exceeded)"

@@ -79,6 +79,7 @@ FULL+=" eam 198.51.100.0/24 2001:db8:2::/120 eam 203.0.113.7/32 2001:db8:3::7/12
 FULL+=" denylist4 192.0.2.128/25 denylist4 203.0.113.0/28"
 FULL+=" icmp-source-pool4 192.0.0.8/30 icmp-source-pool6 2001:db8:ff::/64"
 FULL+=" udp-zero-checksum drop tclass zero tos4 0x20 lowest-ipv6-mtu 1280"
+FULL+=" icmp-node-id off"
 
 # --- xlatctl installs, ip prints the same ------------------------------------
 
@@ -136,7 +137,7 @@ assert e == {
     "icmp-source-pool4": "192.0.0.8/30",
     "icmp-source-pool6": "2001:db8:ff::/64",
     "udp-zero-checksum": "drop", "tclass": "zero", "tos4": 32,
-    "lowest-ipv6-mtu": 1280}, e
+    "lowest-ipv6-mtu": 1280, "icmp-node-id": "off"}, e
 assert "stats" not in r
 ' "$json"
 check "xlatctl -j show: the IPv6 route, kernel default metric 1024" \

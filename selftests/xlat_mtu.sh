@@ -95,6 +95,46 @@ check_eq "traceroute -I (ICMP echo probes) shows the same hops" \
 check "translated ICMPv6 errors counted on the 6->4 route" \
 	test "$(counter packets -6 route show $CLAT6/128)" -ge 4
 
+# draft-ietf-v6ops-icmpext-xlat-v6only-source: the Time Exceeded from
+# 192.0.0.8 names the IPv6-only router in a Node Identification Object
+# (draft-ietf-intarea-extended-icmp-nodeid) of its RFC 4884 extension.
+node_id() {
+	in4 python3 - "$SRV4" <<'EOF'
+import logging, socket, struct, sys
+logging.getLogger("scapy.runtime").setLevel(logging.ERROR)
+from scapy.all import IP, UDP, ICMP, sr1, conf
+conf.verb = 0
+r = sr1(IP(dst=sys.argv[1], ttl=2) / UDP(sport=33000, dport=33434), timeout=5)
+if r is None or ICMP not in r or r[ICMP].type != 11:
+    sys.exit("no Time Exceeded")
+icmp = bytes(r[ICMP])
+dlen = icmp[5] * 4
+ext = icmp[8 + dlen:] if dlen else b""
+if r.src != "192.0.0.8" or dlen < 128 or len(ext) < 4 or ext[0] >> 4 != 2:
+    sys.exit("no RFC 4884 extension: src %s, length %d" % (r.src, dlen))
+s = sum(struct.unpack("!%dH" % (len(ext) // 2), ext))
+while s >> 16:
+    s = (s & 0xffff) + (s >> 16)
+if s != 0xffff:
+    sys.exit("bad extension checksum")
+off = 4
+while off + 4 <= len(ext):
+    olen, cls, ctype = struct.unpack("!HBB", ext[off:off + 4])
+    if cls == 5 and ctype & 0x04 and olen >= 24 and ext[off + 5] == 2:
+        print(socket.inet_ntop(socket.AF_INET6, ext[off + 8:off + 24]))
+        sys.exit(0)
+    if olen < 4:
+        break
+    off += olen
+sys.exit("no Node Identification Object")
+EOF
+}
+check_eq "Time Exceeded from 192.0.0.8 names the IPv6-only router (Node ID)" \
+	"2001:db8:2::2" "$(node_id 2>&1)"
+ip -n $R -6 route change $CLAT6/128 encap xlat $CFG icmp-node-id off dev r6
+check_eq "icmp-node-id off: no Node Identification Object" \
+	"no RFC 4884 extension: src 192.0.0.8, length 0" "$(node_id 2>&1)"
+
 # --- tracepath and Frag-Needed, link MTU 1280 and 1400 ------------------------
 
 for mtu in 1280 1400; do

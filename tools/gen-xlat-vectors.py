@@ -639,6 +639,47 @@ def out4(quoted, src=S4, ttl=64, tos=0, **icmp):
     return IP(src=src, dst=H4, ttl=ttl, tos=tos, id=0) / ICMP(**icmp) / quoted
 
 
+def nodeid_obj(addr):
+    """draft-ietf-intarea-extended-icmp-nodeid: Node Identification Object,
+    Class-Num 5, C-Type with bit 5 (IP Address Sub-Object) set, AFI 2."""
+    return struct.pack("!HBBHH", 24, 5, 0x04, 2, 0) + \
+        socket.inet_pton(socket.AF_INET6, addr)
+
+
+def ext_struct(objs):
+    """RFC 4884 7: version 2, checksum over the whole structure."""
+    e = bytearray(b"\x20\x00\x00\x00" + objs)
+    struct.pack_into("!H", e, 2, sum16(bytes(e)) ^ 0xffff)
+    return bytes(e)
+
+
+def with_node(quote, node, ext=b"", room=576 - 28):
+    """The body of an ICMPv4 error from an IPv6-only hop (draft-ietf-v6ops-
+    icmpext-xlat-v6only-source): the translated datagram `quote`, then an
+    extension structure with the hop's address in a Node Identification
+    Object, after the objects of the error's own extension `ext`. RFC 4884
+    4: the datagram is at least 128 octets (padded), whole 32-bit words,
+    shortened to fit `room`; when not even 128 octets fit, the Node ID
+    object goes, then the extension. Returns (body, length in words)."""
+    for e in (ext_struct((ext[4:] if ext else b"") + nodeid_obj(node)), ext):
+        avail = room - len(e)
+        if not e or avail < 128:
+            continue
+        op = quote[:avail - avail % 4]
+        if len(op) >= 128:
+            op = op[:len(op) - len(op) % 4]
+        else:
+            op += b"\0" * (128 - len(op))
+        return op + e, len(op) // 4
+    return quote[:room], 0
+
+
+def out4n(quoted, node=None, ext=b"", **kw):
+    """out4() for an error whose source came from icmp-source-pool4."""
+    body, words = with_node(bytes(quoted), node or R6, ext)
+    return out4(Raw(body), length=words, **kw)
+
+
 def add64(name, pkt, out=None, **kw):
     """6->4 ICMP errors: the kernel picks the outer Identification."""
     add(name, 64, pkt, out, any_id=out is not None, **kw)
@@ -646,19 +687,19 @@ def add64(name, pkt, out=None, **kw):
 
 add64("RFC 7915 5.2 No Route: Host Unreachable, source from pool4 192.0.0.8",
       err6(ICMPv6DestUnreach(code=0), p6_tcp, src=R6),
-      out4(p4_tcp, src=POOL4, type=3, code=1))
+      out4n(p4_tcp, src=POOL4, type=3, code=1))
 add64("RFC 6791 icmp-source-pool4 configured (cfg 6)",
       err6(ICMPv6DestUnreach(code=0), p6_tcp, src=R6),
-      out4(p4_tcp, src=POOL4_CFG6, type=3, code=1), cfg=6)
+      out4n(p4_tcp, src=POOL4_CFG6, type=3, code=1), cfg=6)
 add64("RFC 7915 5.2 Administratively Prohibited: code 10",
       err6(ICMPv6DestUnreach(code=1), p6_udp, src=R6, tc=0xb8, hlim=200),
-      out4(p4_udp, src=POOL4, tos=0xb8, ttl=200, type=3, code=10))
+      out4n(p4_udp, src=POOL4, tos=0xb8, ttl=200, type=3, code=10))
 add64("RFC 7915 5.2 Beyond Scope of Source Address: Host Unreachable",
       err6(ICMPv6DestUnreach(code=2), cut(p6_udp, 48), src=R6),
-      out4(cut(p4_udp, 28), src=POOL4, type=3, code=1))
+      out4n(cut(p4_udp, 28), src=POOL4, type=3, code=1))
 add64("RFC 7915 5.2 Address Unreachable: Host Unreachable",
       err6(ICMPv6DestUnreach(code=3), p6_udp, src=R6),
-      out4(p4_udp, src=POOL4, type=3, code=1))
+      out4n(p4_udp, src=POOL4, type=3, code=1))
 add64("RFC 7915 5.2 Port Unreachable with inner UDP: code 3",
       err6(ICMPv6DestUnreach(code=4), p6_udp),
       out4(p4_udp, type=3, code=3))
@@ -666,14 +707,14 @@ add64("RFC 7915 5.2 Destination Unreachable code 5 dropped",
       err6(ICMPv6DestUnreach(code=5), p6_udp, src=R6), drop="ICMP_TYPE")
 add64("RFC 7915 5.2 Packet Too Big: Fragmentation Needed, MTU - 20",
       err6(ICMPv6PacketTooBig(mtu=1400), cut(p6_big, 100), src=R6),
-      out4(cut(p4_big, 80), src=POOL4, type=3, code=4, nexthopmtu=1380))
+      out4n(cut(p4_big, 80), src=POOL4, type=3, code=4, nexthopmtu=1380))
 add64("RFC 7915 5.2 Time Exceeded with inner Echo Request",
       err6(ICMPv6TimeExceeded(code=0),
            IPv6(src=H6, dst=S6, hlim=1) /
            ICMPv6EchoRequest(id=0x4242, seq=3) / PAYLOAD, src=R6),
-      out4(IP(src=H4, dst=S4, ttl=1, id=0) /
-           ICMP(type=8, id=0x4242, seq=3) / PAYLOAD, src=POOL4, type=11,
-           code=0))
+      out4n(IP(src=H4, dst=S4, ttl=1, id=0) /
+            ICMP(type=8, id=0x4242, seq=3) / PAYLOAD, src=POOL4, type=11,
+            code=0))
 add64("RFC 7915 5.2 Time Exceeded code 1 with 64 bits of an Echo Reply",
       err6(ICMPv6TimeExceeded(code=1),
            cut(IPv6(src=H6, dst=S6) / ICMPv6EchoReply(id=7, seq=9) /
@@ -684,16 +725,16 @@ add64("RFC 7915 5.2 Time Exceeded code 1 with 64 bits of an Echo Reply",
 # Parameter Problem, Figure 6.
 add64("RFC 7915 5.2 Parameter Problem pointer 7 (Hop Limit) becomes 8",
       err6(ICMPv6ParamProblem(code=0, ptr=7), p6_udp, src=R6),
-      out4(p4_udp, src=POOL4, type=12, code=0, ptr=8))
+      out4n(p4_udp, src=POOL4, type=12, code=0, ptr=8))
 add64("RFC 7915 5.2 Parameter Problem pointer 24 (Destination) becomes 16",
       err6(ICMPv6ParamProblem(code=0, ptr=24), p6_udp, src=R6),
-      out4(p4_udp, src=POOL4, type=12, code=0, ptr=16))
+      out4n(p4_udp, src=POOL4, type=12, code=0, ptr=16))
 add64("RFC 7915 5.2 Parameter Problem pointer 31 (Destination) becomes 16",
       err6(ICMPv6ParamProblem(code=0, ptr=31), p6_udp, src=R6),
-      out4(p4_udp, src=POOL4, type=12, code=0, ptr=16))
+      out4n(p4_udp, src=POOL4, type=12, code=0, ptr=16))
 add64("RFC 7915 5.2 Parameter Problem pointer 4 (Payload Length) becomes 2",
       err6(ICMPv6ParamProblem(code=0, ptr=4), p6_udp, src=R6),
-      out4(p4_udp, src=POOL4, type=12, code=0, ptr=2))
+      out4n(p4_udp, src=POOL4, type=12, code=0, ptr=2))
 add64("RFC 7915 5.2 Parameter Problem pointer 2 (Flow Label, n/a) dropped",
       err6(ICMPv6ParamProblem(code=0, ptr=2), p6_udp, src=R6),
       drop="ICMP_TYPE")
@@ -736,7 +777,7 @@ add64("RFC 7915 5.1 and 5.3 quoted Hop-by-Hop header skipped",
       err6(ICMPv6DestUnreach(code=0),
            IPv6(src=H6, dst=S6, hlim=63, tc=0x28) / IPv6ExtHdrHopByHop() /
            udp_q / PAYLOAD, src=R6),
-      out4(p4_udp, src=POOL4, type=3, code=1))
+      out4n(p4_udp, src=POOL4, type=3, code=1))
 c = adjust(0x4444, addr_sum(H6, S6), addr_sum(H4, S4))
 add64("RFC 7915 5.1.1 and 5.3 quoted Fragment Header: ID, MF, DF clear",
       err6(ICMPv6TimeExceeded(code=1),
@@ -751,8 +792,8 @@ add64("RFC 7915 5.1.1 and 5.3 quoted non-first fragment: offset copied",
            IPv6(src=H6, dst=S6) /
            IPv6ExtHdrFragment(nh=17, id=0x5678, m=0, offset=370) / PAYLOAD,
            src=R6),
-      out4(IP(src=H4, dst=S4, id=0x5678, frag=370, proto=17) / PAYLOAD,
-           src=POOL4, type=3, code=1))
+      out4n(IP(src=H4, dst=S4, id=0x5678, frag=370, proto=17) / PAYLOAD,
+            src=POOL4, type=3, code=1))
 add64("RFC 7915 5.5 quoted UDP checksum zero stays zero",
       err6(ICMPv6DestUnreach(code=4), IPv6(src=H6, dst=S6) /
            UDP(sport=40001, dport=53, chksum=0) / PAYLOAD),
@@ -767,25 +808,48 @@ add64("RFC 7915 5.3 result cut to 576 bytes; quoted Total Length > 1260: DF",
       out4(cut(p4_big, 548), type=3, code=3))
 
 # RFC 4884: 19 64-bit words (152 bytes) become 132, a multiple of 4 (33
-# words); the extension follows unchanged.
+# words); the extension follows unchanged, the hop's Node ID object (the
+# error comes from an IPv6-only router) after its own objects.
 add64("RFC 4884 and RFC 7915 5.2 Time Exceeded with an extension",
       err6(ICMPv6TimeExceeded(code=0, length=19),
            Raw(bytes(p6_big)[:152] + ext), src=R6),
-      out4(Raw(bytes(p4_big)[:132] + ext), src=POOL4, type=11, code=0,
-           length=33))
-# 60 words (480 bytes) become 460; with a 100-byte extension the result
-# would be 588 bytes: the datagram is cut to 448 bytes (112 words).
+      out4n(bytes(p4_big)[:132], ext=ext, src=POOL4, type=11, code=0))
+add64("RFC 4884 and RFC 7915 5.2 extension, icmp-node-id off: as it came",
+      err6(ICMPv6TimeExceeded(code=0, length=19),
+           Raw(bytes(p6_big)[:152] + ext), src=R6, tc=0x88),
+      out4(Raw(bytes(IP(src=H4, dst=S4, ttl=64, id=0, flags="DF",
+                        tos=0x88) / udp_q / fill)[:132] + ext),
+           src=POOL4, tos=0x88, type=11, code=0, length=33), cfg=1)
+# 60 words (480 bytes) become 460; with a 100-byte extension and the Node
+# ID object the result would be 612 bytes: the datagram is cut to 424
+# bytes (106 words).
 ext100 = ext4884(100)
 add64("RFC 4884 and RFC 7915 5.2 datagram cut to keep the extension in 576",
       err6(ICMPv6DestUnreach(code=0, length=60),
            Raw(bytes(p6_big)[:480] + ext100), src=R6),
-      out4(Raw(bytes(p4_big)[:448] + ext100), src=POOL4, type=3, code=1,
-           length=112))
-# A 424-byte extension leaves 124 bytes in 576: it goes, length 0.
+      out4n(bytes(p4_big)[:460], ext=ext100, src=POOL4, type=3, code=1))
+# A 424-byte extension leaves 124 bytes in 576, with the Node ID object
+# 100: both go, length 0.
 add64("RFC 4884 and RFC 7915 5.2 extension with no room in 576: dropped",
       err6(ICMPv6DestUnreach(code=0, length=60),
            Raw(bytes(p6_big)[:480] + ext4884(424)), src=R6),
-      out4(cut(p4_big, 460), src=POOL4, type=3, code=1))
+      out4n(bytes(p4_big)[:460], ext=ext4884(424), src=POOL4, type=3,
+            code=1))
+# 400 bytes of extension leave 148 for the datagram, but not 124 more for
+# the Node ID object: the error's own extension is kept, the object not.
+add64("draft-ietf-v6ops-icmpext-xlat-v6only-source: no room, own ext kept",
+      err6(ICMPv6DestUnreach(code=0, length=60),
+           Raw(bytes(p6_big)[:480] + ext4884(400)), src=R6),
+      out4(Raw(bytes(p4_big)[:148] + ext4884(400)), src=POOL4, type=3,
+           code=1, length=37))
+# A corrupt extension is passed on as it came, without the object.
+bad_ext = bytearray(ext4884(12))
+bad_ext[-1] ^= 1
+add64("draft-ietf-v6ops-icmpext-xlat-v6only-source: corrupt ext, no Node ID",
+      err6(ICMPv6DestUnreach(code=0, length=19),
+           Raw(bytes(p6_big)[:152] + bytes(bad_ext)), src=R6),
+      out4(Raw(bytes(p4_big)[:132] + bytes(bad_ext)), src=POOL4, type=3,
+           code=1, length=33))
 # 6 words (48 bytes: the IPv6 and UDP headers) become 28, zero padded to
 # 128 (32 words) as RFC 4884 section 4 asks; the extension follows.
 add64("RFC 4884 4 datagram below 128 bytes: padded to 128 in ICMPv4",

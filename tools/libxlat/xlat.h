@@ -111,6 +111,19 @@ enum xlat_tclass_mode {
 };
 
 /**
+ * enum xlat_node_id_mode - icmp-node-id: the ICMP Node Identification
+ *	extension of ICMPv4 errors from IPv6-only hops
+ * @XLAT_NODE_ID_MODE_OFF: never
+ * @XLAT_NODE_ID_MODE_ON: when it fits (the kernel's default)
+ *
+ * Same values as &enum xlat_icmp_node_id of the uapi.
+ */
+enum xlat_node_id_mode {
+	XLAT_NODE_ID_MODE_OFF = 0,
+	XLAT_NODE_ID_MODE_ON = 1,
+};
+
+/**
  * struct xlat_encap - the configuration of one xlat encap
  * @has_remote_prefix6: @remote_prefix6 is set
  * @remote_prefix6: remote-prefix6, the RFC 6052 prefix of the far side
@@ -132,6 +145,8 @@ enum xlat_tclass_mode {
  * @tos4: tos4, the fixed IPv4 TOS of translated IPv6 packets
  * @has_lowest_ipv6_mtu: @lowest_ipv6_mtu is set
  * @lowest_ipv6_mtu: lowest-ipv6-mtu, 1280-65535
+ * @has_icmp_node_id: @icmp_node_id is set
+ * @icmp_node_id: icmp-node-id
  *
  * Mirrors the attributes of include/uapi/linux/lwtunnel_xlat.h. Only the
  * members that are set are sent, and the kernel dumps back exactly the
@@ -164,6 +179,8 @@ struct xlat_encap {
 	uint8_t tos4;
 	bool has_lowest_ipv6_mtu;
 	uint32_t lowest_ipv6_mtu;
+	bool has_icmp_node_id;
+	enum xlat_node_id_mode icmp_node_id;
 };
 
 /**
@@ -466,7 +483,8 @@ int xlat_encap_add_local_map(struct xlat_encap *e,
  * xlat_encap_add_eam() - append an eam entry
  * @e: the encap
  * @p4: the IPv4 prefix
- * @p6: the IPv6 prefix, of the same suffix length
+ * @p6: the IPv6 prefix; its suffix at least as long as the IPv4 one
+ *	(RFC 7757 section 3.2: the kernel refuses a longer IPv4 suffix)
  *
  * Return: 0, -ENOMEM, or -E2BIG past %XLAT_ENCAP_MAX_ENTRIES entries.
  */
@@ -514,7 +532,8 @@ bool xlat_encap_equal(const struct xlat_encap *a, const struct xlat_encap *b);
  *
  * Accepts remote-prefix6 P6, local-map P4 P6, eam P4 P6, denylist4 P4,
  * icmp-source-pool4 P4, icmp-source-pool6 P6, udp-zero-checksum
- * compute|drop, tclass copy|zero, tos4 copy|TOS and lowest-ipv6-mtu MTU,
+ * compute|drop, tclass copy|zero, tos4 copy|TOS, lowest-ipv6-mtu MTU and
+ * icmp-node-id on|off,
  * where a prefix without "/LEN" is a host prefix. Stops at the first word
  * that is not one of these keywords, so that a caller can mix the encap
  * with its own words; a keyword given twice is an error.

@@ -147,7 +147,8 @@ bool xlat_encap_equal(const struct xlat_encap *a, const struct xlat_encap *b)
 	    a->has_icmp_pool6 != b->has_icmp_pool6 ||
 	    a->has_udp_zero_csum != b->has_udp_zero_csum ||
 	    a->has_tclass != b->has_tclass || a->has_tos4 != b->has_tos4 ||
-	    a->has_lowest_ipv6_mtu != b->has_lowest_ipv6_mtu)
+	    a->has_lowest_ipv6_mtu != b->has_lowest_ipv6_mtu ||
+	    a->has_icmp_node_id != b->has_icmp_node_id)
 		return false;
 	if ((a->has_remote_prefix6 &&
 	     !xlat_p6_equal(&a->remote_prefix6, &b->remote_prefix6)) ||
@@ -159,7 +160,8 @@ bool xlat_encap_equal(const struct xlat_encap *a, const struct xlat_encap *b)
 	    (a->has_tclass && a->tclass != b->tclass) ||
 	    (a->has_tos4 && a->tos4 != b->tos4) ||
 	    (a->has_lowest_ipv6_mtu &&
-	     a->lowest_ipv6_mtu != b->lowest_ipv6_mtu))
+	     a->lowest_ipv6_mtu != b->lowest_ipv6_mtu) ||
+	    (a->has_icmp_node_id && a->icmp_node_id != b->icmp_node_id))
 		return false;
 	if (!xlat_pairs_equal(a->local_map, b->local_map, a->n_local_map) ||
 	    !xlat_pairs_equal(a->eam, b->eam, a->n_eam))
@@ -256,7 +258,9 @@ int xlat_encap_put(struct nl_msg *msg, const struct xlat_encap *e)
 	    (e->has_tclass && nla_put_u8(msg, XLAT_ATTR_TCLASS, e->tclass)) ||
 	    (e->has_tos4 && nla_put_u8(msg, XLAT_ATTR_TOS4, e->tos4)) ||
 	    (e->has_lowest_ipv6_mtu &&
-	     nla_put_u32(msg, XLAT_ATTR_LOWEST_IPV6_MTU, e->lowest_ipv6_mtu)))
+	     nla_put_u32(msg, XLAT_ATTR_LOWEST_IPV6_MTU, e->lowest_ipv6_mtu)) ||
+	    (e->has_icmp_node_id &&
+	     nla_put_u8(msg, XLAT_ATTR_ICMP_NODE_ID, e->icmp_node_id)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -275,6 +279,7 @@ static const struct nla_policy xlat_attr_policy[XLAT_ATTR_MAX + 1] = {
 	[XLAT_ATTR_TCLASS] = { .type = NLA_U8 },
 	[XLAT_ATTR_TOS4] = { .type = NLA_U8 },
 	[XLAT_ATTR_LOWEST_IPV6_MTU] = { .type = NLA_U32 },
+	[XLAT_ATTR_ICMP_NODE_ID] = { .type = NLA_U8 },
 };
 
 /* Read the IPv4 and/or IPv6 member of a prefix nest; -EBADMSG if missing */
@@ -385,6 +390,10 @@ int xlat_encap_get(struct xlat_encap *e, struct nlattr *encap)
 	if (tb[XLAT_ATTR_LOWEST_IPV6_MTU]) {
 		e->has_lowest_ipv6_mtu = true;
 		e->lowest_ipv6_mtu = nla_get_u32(tb[XLAT_ATTR_LOWEST_IPV6_MTU]);
+	}
+	if (tb[XLAT_ATTR_ICMP_NODE_ID]) {
+		e->has_icmp_node_id = true;
+		e->icmp_node_id = nla_get_u8(tb[XLAT_ATTR_ICMP_NODE_ID]);
 	}
 	return xlat_get_lists(e, encap);
 }

@@ -274,7 +274,7 @@ static int xlat_parse_deny(struct xlat_parser *ps)
 	return err ? err : 2;
 }
 
-/* udp-zero-checksum, tclass: once, one of two words */
+/* udp-zero-checksum, tclass, icmp-node-id: once, one of two words */
 static int xlat_parse_mode(struct xlat_parser *ps, bool *has, const char *w0,
 			   const char *w1, int *mode)
 {
@@ -342,6 +342,12 @@ static int xlat_parse_one(struct xlat_parser *ps)
 		ret = xlat_parse_number(ps, &e->has_tos4, 255,
 					"\"copy\" or a value 0-255", &n);
 		e->tos4 = (uint8_t)n;
+		return ret;
+	}
+	if (!strcmp(key, "icmp-node-id")) {
+		ret = xlat_parse_mode(ps, &e->has_icmp_node_id, "off", "on",
+				      &mode);
+		e->icmp_node_id = (enum xlat_node_id_mode)mode;
 		return ret;
 	}
 	if (!strcmp(key, "lowest-ipv6-mtu")) {
@@ -478,5 +484,7 @@ int xlat_encap_format(const struct xlat_encap *e, char *buf, size_t len)
 	if (e->has_lowest_ipv6_mtu)
 		xlat_out(&o, "%slowest-ipv6-mtu %u", xlat_sep(&o),
 			 e->lowest_ipv6_mtu);
+	if (e->has_icmp_node_id)
+		xlat_out_mode(&o, "icmp-node-id", e->icmp_node_id, "off", "on");
 	return (int)o.pos;
 }

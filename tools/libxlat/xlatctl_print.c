@@ -185,6 +185,8 @@ static void json_encap(struct json *j, const struct xlat_encap *e)
 		json_u64(j, "tos4", e->tos4);
 	if (e->has_lowest_ipv6_mtu)
 		json_u64(j, "lowest-ipv6-mtu", e->lowest_ipv6_mtu);
+	if (e->has_icmp_node_id)
+		json_mode(j, "icmp-node-id", e->icmp_node_id, "off", "on");
 	json_close(j, '}');
 }
 

@@ -27,8 +27,10 @@
  *	the IPv4 prefix is the domain of addresses embedded in it.
  *	May be given several times.
  * @XLAT_ATTR_EAM: nested &enum xlat_pfx_attrs with all four members:
- *	an RFC 7757 explicit address mapping (equal suffix lengths only).
- *	May be given several times.
+ *	an RFC 7757 explicit address mapping. The IPv4 suffix may be shorter
+ *	than the IPv6 suffix: its bits then follow the IPv6 prefix and the
+ *	low-order IPv6 bits left are zero (RFC 7757 section 3.2); a longer
+ *	one is refused. May be given several times.
  * @XLAT_ATTR_DENYLIST4: nested &enum xlat_pfx_attrs with %XLAT_PFX_ADDR4
  *	and %XLAT_PFX_LEN4: IPv4 addresses never translated through
  *	@XLAT_ATTR_REMOTE_PREFIX6. May be given several times.
@@ -40,17 +42,24 @@
  *	Default unset: such errors are dropped.
  * @XLAT_ATTR_UDP_ZERO_CSUM: u8, &enum xlat_udp_zero_csum: what to do with
  *	an IPv4 UDP datagram whose checksum is zero (RFC 7915 section 4.5).
- *	Default %XLAT_UDP_ZERO_CSUM_COMPUTE.
+ *	When absent: computed for a whole datagram, refused (ICMPv4 3/13) for
+ *	a fragmented one, whose fragments are translated one by one.
  * @XLAT_ATTR_TCLASS: u8, &enum xlat_tclass: the IPv6 traffic class of
  *	translated IPv4 packets (RFC 7915 section 4.1). Default
  *	%XLAT_TCLASS_COPY.
  * @XLAT_ATTR_TOS4: u8: when present, the fixed IPv4 TOS of translated
  *	IPv6 packets; when absent, the traffic class is copied (RFC 7915
  *	section 5.1).
- * @XLAT_ATTR_LOWEST_IPV6_MTU: u32, 1280-65535: an upper bound on the
- *	MTU assumed for the IPv6 side. Default unset.
+ * @XLAT_ATTR_LOWEST_IPV6_MTU: u32, 1280-65535: the size to which IPv4
+ *	packets with DF clear are cut on the IPv6 side (RFC 7915 section
+ *	4.1); DF packets follow the route and path MTU only. Default unset.
  * @XLAT_ATTR_STATS: nested &enum xlat_stats_attrs. Dump only: the
  *	counters of this encap. Ignored on input.
+ * @XLAT_ATTR_ICMP_NODE_ID: u8, &enum xlat_icmp_node_id: whether an ICMPv4
+ *	error translated from an ICMPv6 error whose source has no IPv4 form
+ *	carries that source in an ICMP Node Identification Object (RFC 4884
+ *	extension; draft-ietf-v6ops-icmpext-xlat-v6only-source). Default
+ *	%XLAT_ICMP_NODE_ID_ON.
  * @__XLAT_ATTR_MAX: number of attributes
  * @XLAT_ATTR_MAX: highest attribute number
  */
@@ -68,6 +77,7 @@ enum xlat_attrs {
 	XLAT_ATTR_TOS4,
 	XLAT_ATTR_LOWEST_IPV6_MTU,
 	XLAT_ATTR_STATS,
+	XLAT_ATTR_ICMP_NODE_ID,
 
 	__XLAT_ATTR_MAX,
 };
@@ -101,8 +111,9 @@ enum xlat_pfx_attrs {
 
 /**
  * enum xlat_udp_zero_csum - handling of zero-checksum IPv4 UDP
- * @XLAT_UDP_ZERO_CSUM_COMPUTE: compute the checksum (RFC 7915 section 4.5)
- * @XLAT_UDP_ZERO_CSUM_DROP: drop the datagram and count it
+ * @XLAT_UDP_ZERO_CSUM_COMPUTE: compute the checksum (RFC 7915 section 4.5),
+ *	fragmented datagrams included: UDPv4 fragments are reassembled first
+ * @XLAT_UDP_ZERO_CSUM_DROP: refuse the datagram (ICMPv4 3/13), count it
  */
 enum xlat_udp_zero_csum {
 	XLAT_UDP_ZERO_CSUM_COMPUTE,
@@ -117,6 +128,18 @@ enum xlat_udp_zero_csum {
 enum xlat_tclass {
 	XLAT_TCLASS_COPY,
 	XLAT_TCLASS_ZERO,
+};
+
+/**
+ * enum xlat_icmp_node_id - the Node Identification extension of ICMPv4
+ *	errors from IPv6-only hops
+ * @XLAT_ICMP_NODE_ID_OFF: never added
+ * @XLAT_ICMP_NODE_ID_ON: added when the error takes its source from
+ *	icmp-source-pool4 and the extension fits
+ */
+enum xlat_icmp_node_id {
+	XLAT_ICMP_NODE_ID_OFF,
+	XLAT_ICMP_NODE_ID_ON,
 };
 
 /**

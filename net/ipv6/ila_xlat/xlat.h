@@ -85,6 +85,7 @@ enum {
 	XLAT_CFG_TCLASS		= BIT(4),
 	XLAT_CFG_TOS4		= BIT(5),
 	XLAT_CFG_LOWEST_MTU	= BIT(6),
+	XLAT_CFG_NODE_ID	= BIT(7),
 };
 
 /**
@@ -96,7 +97,8 @@ enum {
  * @udp_zero_csum: &enum xlat_udp_zero_csum
  * @tclass: &enum xlat_tclass
  * @tos4: fixed IPv4 TOS when %XLAT_CFG_TOS4 is present
- * @lowest_ipv6_mtu: upper bound of the IPv6 MTU, 0 if unset
+ * @lowest_ipv6_mtu: the IPv6 size DF-clear packets are cut to, 0 if unset
+ * @node_id: &enum xlat_icmp_node_id
  * @n_deny: number of denylist4 entries, in @deny
  * @deny: denylist4 entries
  * @tab: longest-prefix-match tables over the entries (xlat_map.c)
@@ -113,6 +115,7 @@ struct xlat_cfg {
 	u8 tclass;
 	u8 tos4;
 	u32 lowest_ipv6_mtu;
+	u8 node_id;
 	u16 n_deny;
 	struct xlat_pfx4 *deny;
 	struct xlat_tables *tab;
@@ -408,7 +411,8 @@ int xlat_46_icmp_err(struct net *net, struct sk_buff *skb,
 		     unsigned int ihl, bool hairpin, struct xlat_err *err);
 int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
 		     const struct xlat_cfg *cfg, const struct iphdr *outer,
-		     unsigned int l4off, bool keep_id, bool *hairpin,
+		     unsigned int l4off, bool keep_id,
+		     const struct in6_addr *node, bool *hairpin,
 		     struct xlat_err *err);
 __be32 xlat_icmp_pool4(const struct xlat_cfg *cfg, const struct in6_addr *src);
 bool xlat_icmp_pool6(const struct xlat_cfg *cfg, __be32 src,

@@ -39,6 +39,7 @@
  * @icmp_err: an ICMPv6 error, translated by xlat_64_icmp_err()
  * @gen_id: no Fragment Header and DF clear: an identification is needed
  * @hairpin: back to IPv6 at once (RFC 7757 section 4.2.2)
+ * @pool_src: the source of an ICMP error from icmp-source-pool4
  */
 struct xlat_64_plan {
 	struct iphdr ip4;
@@ -52,6 +53,7 @@ struct xlat_64_plan {
 	bool icmp_err;
 	bool gen_id;
 	bool hairpin;
+	bool pool_src;
 };
 
 /*
@@ -154,9 +156,12 @@ static int xlat_64_exthdrs(const struct sk_buff *skb, unsigned int end,
  * quoted packet decides, in xlat_quote_64()).
  */
 static int xlat_64_addrs(const struct xlat_cfg *cfg,
-			 const struct ipv6hdr *ip6, bool icmp_err,
-			 struct iphdr *ip4, bool *hairpin, struct xlat_err *err)
+			 const struct ipv6hdr *ip6, struct xlat_64_plan *p,
+			 struct xlat_err *err)
 {
+	struct iphdr *ip4 = &p->ip4;
+	bool icmp_err = p->icmp_err;
+	bool *hairpin = &p->hairpin;
 	struct in6_addr dummy;
 	enum xlat_via vs, vd;
 
@@ -165,6 +170,7 @@ static int xlat_64_addrs(const struct xlat_cfg *cfg,
 	if (icmp_err && vs == XLAT_VIA_NONE) {
 		ip4->saddr = xlat_icmp_pool4(cfg, &ip6->saddr);
 		vs = XLAT_VIA_PREFIX;
+		p->pool_src = true;
 	}
 	if (cfg->n_local && vs != XLAT_VIA_LOCAL && vd != XLAT_VIA_LOCAL)
 		return xlat_fail(err, XLAT_DROP_NO_NEAR_SIDE);
@@ -356,7 +362,7 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 		p->icmp_err = !ret && icmpv6_is_err(type);
 	}
 
-	ret = xlat_64_addrs(cfg, ip6, p->icmp_err, &p->ip4, &p->hairpin, err);
+	ret = xlat_64_addrs(cfg, ip6, p, err);
 	if (ret)
 		return ret;
 	p->hairpin &= !!pm;
@@ -508,15 +514,20 @@ int xlat_64(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
 {
 	struct xlat_64_plan p;
 	bool hairpin = false;
+	struct in6_addr node;
 	int ret;
 
 	ret = xlat_64_plan(skb, cfg, fwd, pm, &p, err);
 	if (ret)
 		return ret;
-	if (p.icmp_err)
+	if (p.icmp_err) {
+		/* draft-ietf-v6ops-icmpext-xlat-v6only-source */
+		node = ipv6_hdr(skb)->saddr;
 		ret = xlat_64_icmp_err(net, skb, cfg, &p.ip4, p.l4off,
 				       p.frag || (pm && pm->reassembled),
-				       &hairpin, err);
+				       p.pool_src && cfg->node_id ? &node :
+				       NULL, &hairpin, err);
+	}
 	else if (xlat_64_apply(net, skb, &p))
 		ret = xlat_fail(err, XLAT_DROP_NOMEM);
 	if (ret)

@@ -52,6 +52,20 @@
 /* Bounded walk of the extension headers of a quoted IPv6 packet. */
 #define XLAT_ICMP_MAX_EXTHDRS	16
 
+/* RFC 4884 section 7: the extension structure header, version 2. */
+#define XLAT_ICMP_EXT_HLEN	4
+#define XLAT_ICMP_EXT_VERSION	0x20
+
+/*
+ * draft-ietf-intarea-extended-icmp-nodeid: the Node Identification Object
+ * (Class-Num 5), with only its IP Address Sub-Object (C-Type bit 5): the
+ * object header, AFI 2 (IPv6) and 16 reserved bits, the address.
+ */
+#define XLAT_NODEID_CLASS	5
+#define XLAT_NODEID_CTYPE_ADDR	0x04
+#define XLAT_NODEID_AFI_IPV6	2
+#define XLAT_NODEID_LEN		(4 + 4 + sizeof(struct in6_addr))
+
 /**
  * struct xlat_quote - the packet quoted by an error
  * @off: offset of the quoted packet in the skb
@@ -169,15 +183,58 @@ static void xlat_quote_find(const u8 *hdr, unsigned int pos, unsigned int unit,
  * datagram that RFC 4884 section 4 asks for fit beside it; the datagram is
  * then what is shortened.
  */
-static unsigned int xlat_quote_room(const struct xlat_quote *q, bool ext_ok,
+static unsigned int xlat_quote_room(unsigned int ext_len, bool ext_ok,
 				    unsigned int room, unsigned int unit,
 				    bool *keep)
 {
-	*keep = ext_ok && q->ext_len &&
-		room >= q->ext_len + XLAT_RFC4884_MIN;
+	*keep = ext_ok && ext_len && room >= ext_len + XLAT_RFC4884_MIN;
 	if (!*keep)
 		return room;
-	return rounddown(room - q->ext_len, unit);
+	return rounddown(room - ext_len, unit);
+}
+
+/* An extension structure of version 2 whose checksum holds (RFC 4884 7). */
+static bool xlat_quote_ext_valid(const struct sk_buff *skb,
+				 const struct xlat_quote *q)
+{
+	u8 ver;
+
+	return q->ext_len >= XLAT_ICMP_EXT_HLEN &&
+	       !skb_copy_bits(skb, q->ext_off, &ver, 1) &&
+	       (ver & 0xf0) == XLAT_ICMP_EXT_VERSION &&
+	       !csum_fold(skb_checksum(skb, q->ext_off, q->ext_len, 0));
+}
+
+/*
+ * draft-ietf-v6ops-icmpext-xlat-v6only-source: an ICMPv4 error whose IPv6
+ * source had no IPv4 form carries that source in a Node Identification
+ * Object, appended to the extension structure that starts at @buf + @ext
+ * and ends at @end (a new one when they are equal); the structure's
+ * checksum is computed again. Returns the new end.
+ */
+static unsigned int xlat_node_id_add(u8 *buf, unsigned int ext,
+				     unsigned int end,
+				     const struct in6_addr *node)
+{
+	u8 *o;
+
+	if (ext == end) {
+		buf[end] = XLAT_ICMP_EXT_VERSION;
+		buf[end + 1] = 0;
+		end += XLAT_ICMP_EXT_HLEN;
+	}
+	o = buf + end;
+	put_unaligned_be16(XLAT_NODEID_LEN, o);
+	o[2] = XLAT_NODEID_CLASS;
+	o[3] = XLAT_NODEID_CTYPE_ADDR;
+	put_unaligned_be16(XLAT_NODEID_AFI_IPV6, o + 4);
+	put_unaligned_be16(0, o + 6);
+	memcpy(o + 8, node, sizeof(*node));
+	end += XLAT_NODEID_LEN;
+	put_unaligned((__force __sum16)0, (__sum16 *)(buf + ext + 2));
+	put_unaligned(csum_fold(csum_partial(buf + ext, end - ext, 0)),
+		      (__sum16 *)(buf + ext + 2));
+	return end;
 }
 
 /*
@@ -424,7 +481,7 @@ int xlat_46_icmp_err(struct net *net, struct sk_buff *skb,
 	/* RFC 4884 section 4.1: ICMPv6 Destination Unreachable and Time
 	 * Exceeded carry the length, in 64-bit words, in byte 4.
 	 */
-	room = xlat_quote_room(&q, type6 == ICMPV6_DEST_UNREACH ||
+	room = xlat_quote_room(q.ext_len, type6 == ICMPV6_DEST_UNREACH ||
 			       type6 == ICMPV6_TIME_EXCEED,
 			       XLAT_ICMP6_MAX - at, 8, &ext);
 	n = xlat_quote_46(skb, cfg, &q, hairpin, buf + at, room);
@@ -581,6 +638,8 @@ static int xlat_rest_64(const u8 *h6, u8 rest, u8 *h4)
  * @l4off: offset of the ICMPv6 header
  * @keep_id: @outer carries the Identification of a Fragment Header (an
  *	atomic fragment, RFC 7915 section 5.1.1); otherwise one is picked
+ * @node: the IPv6 source, when the error's IPv4 source comes from
+ *	icmp-source-pool4 and icmp-node-id is on; else NULL
  * @hairpin: set when the error is to be translated back to IPv6 at once
  *	(see xlat_quote_64())
  * @err: on failure, the drop reason
@@ -589,7 +648,8 @@ static int xlat_rest_64(const u8 *h6, u8 rest, u8 *h4)
  */
 int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
 		     const struct xlat_cfg *cfg, const struct iphdr *outer,
-		     unsigned int l4off, bool keep_id, bool *hairpin,
+		     unsigned int l4off, bool keep_id,
+		     const struct in6_addr *node, bool *hairpin,
 		     struct xlat_err *err)
 {
 	unsigned int msglen = skb->len - l4off, inlen, end, pos;
@@ -598,7 +658,7 @@ int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
 	const struct ipv6hdr *ip6 = ipv6_hdr(skb);
 	struct xlat_quote q;
 	struct iphdr *iph;
-	unsigned int room;
+	unsigned int room, ext_len;
 	u8 *buf, *in, *h4;
 	bool ext;
 	int n, ret;
@@ -652,10 +712,23 @@ int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
 	}
 
 	/* RFC 4884 section 4.1: byte 5 of ICMPv4 Destination Unreachable,
-	 * Time Exceeded and Parameter Problem, in 32-bit words. A Frag
-	 * Needed from a Packet Too Big has no extension to carry.
+	 * Time Exceeded and Parameter Problem, in 32-bit words: every type
+	 * this translation makes. The Node Identification Object goes into
+	 * the extension structure the error has, if it is sound, or a new
+	 * one.
 	 */
-	room = xlat_quote_room(&q, true, XLAT_ICMP4_MAX - at, 4, &ext);
+	if (node && q.ext_len && !xlat_quote_ext_valid(skb, &q))
+		node = NULL;
+	ext_len = q.ext_len;
+	if (node)
+		ext_len += XLAT_NODEID_LEN + (q.ext_len ? 0 : XLAT_ICMP_EXT_HLEN);
+	room = xlat_quote_room(ext_len, true, XLAT_ICMP4_MAX - at, 4, &ext);
+	if (node && !ext) {
+		/* No room for the object: the error's own extension first. */
+		node = NULL;
+		room = xlat_quote_room(q.ext_len, true, XLAT_ICMP4_MAX - at, 4,
+				       &ext);
+	}
 	n = xlat_quote_64(skb, cfg, &q, in, inlen, buf + at, room, hairpin);
 	if (n < 0) {
 		xlat_fail(err, XLAT_DROP_ICMP_INNER);
@@ -664,6 +737,8 @@ int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
 	end = at + n;
 	if (ext) {
 		end = xlat_quote_ext(skb, buf, at, n, 4, &q, &words);
+		if (words && node)
+			end = xlat_node_id_add(buf, end - q.ext_len, end, node);
 		h4[5] = words;
 	}
 

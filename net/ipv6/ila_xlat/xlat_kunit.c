@@ -91,6 +91,7 @@ static struct nlattr *xt_build(struct kunit *test, const struct xt_attr *attrs)
 		case XLAT_ATTR_UDP_ZERO_CSUM:
 		case XLAT_ATTR_TCLASS:
 		case XLAT_ATTR_TOS4:
+		case XLAT_ATTR_ICMP_NODE_ID:
 			KUNIT_ASSERT_EQ(test, 0,
 					nla_put_u8(skb, at->type, at->val));
 			break;
@@ -135,7 +136,8 @@ static const struct xt_case xt_cases[] = {
 	    SCALAR(XLAT_ATTR_UDP_ZERO_CSUM, XLAT_UDP_ZERO_CSUM_DROP),
 	    SCALAR(XLAT_ATTR_TCLASS, XLAT_TCLASS_ZERO),
 	    SCALAR(XLAT_ATTR_TOS4, 0x20),
-	    SCALAR(XLAT_ATTR_LOWEST_IPV6_MTU, 1280) } },
+	    SCALAR(XLAT_ATTR_LOWEST_IPV6_MTU, 1280),
+	    SCALAR(XLAT_ATTR_ICMP_NODE_ID, XLAT_ICMP_NODE_ID_OFF) } },
 	{ "RFC 6052 2.2 remote-prefix6 /80 refused",
 	  { REMOTE6("2001:db8::", 80) },
 	  -EINVAL, "is not 32, 40, 48, 56, 64 or 96" },
@@ -192,6 +194,9 @@ static const struct xt_case xt_cases[] = {
 	{ "IPv6 prefix length 129 refused",
 	  { REMOTE6("64:ff9b::", 129) },
 	  -EINVAL, "remote-prefix6: IPv6 prefix length 129 is over 128" },
+	{ "icmp-node-id 2 refused",
+	  { REMOTE6("64:ff9b::", 96), SCALAR(XLAT_ATTR_ICMP_NODE_ID, 2) },
+	  -EINVAL, "icmp-node-id: unknown mode 2" },
 	{ "lowest-ipv6-mtu below 1280 refused",
 	  { REMOTE6("64:ff9b::", 96),
 	    SCALAR(XLAT_ATTR_LOWEST_IPV6_MTU, 1279) },

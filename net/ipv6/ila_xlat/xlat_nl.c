@@ -58,6 +58,7 @@ static const struct nla_policy xlat_policy[XLAT_ATTR_MAX + 1] = {
 	[XLAT_ATTR_LOWEST_IPV6_MTU] = { .type = NLA_U32 },
 	/* Counters are dumped; a request may carry them back: ignored. */
 	[XLAT_ATTR_STATS] = { .type = NLA_NESTED },
+	[XLAT_ATTR_ICMP_NODE_ID] = { .type = NLA_U8 },
 };
 
 /*
@@ -316,6 +317,18 @@ static int xlat_cfg_parse_scalars(struct nlattr **tb, struct xlat_cfg *cfg,
 		cfg->tos4 = nla_get_u8(tb[XLAT_ATTR_TOS4]);
 		cfg->present |= XLAT_CFG_TOS4;
 	}
+	cfg->node_id = XLAT_ICMP_NODE_ID_ON;
+	a = tb[XLAT_ATTR_ICMP_NODE_ID];
+	if (a) {
+		cfg->node_id = nla_get_u8(a);
+		if (cfg->node_id > XLAT_ICMP_NODE_ID_ON) {
+			NL_SET_ERR_MSG_ATTR_FMT(extack, a,
+						"icmp-node-id: unknown mode %u",
+						cfg->node_id);
+			return -EINVAL;
+		}
+		cfg->present |= XLAT_CFG_NODE_ID;
+	}
 	a = tb[XLAT_ATTR_LOWEST_IPV6_MTU];
 	if (a) {
 		cfg->lowest_ipv6_mtu = nla_get_u32(a);
@@ -478,6 +491,9 @@ int xlat_cfg_fill(struct sk_buff *skb, const struct xlat_cfg *cfg)
 	if ((cfg->present & XLAT_CFG_LOWEST_MTU) &&
 	    nla_put_u32(skb, XLAT_ATTR_LOWEST_IPV6_MTU, cfg->lowest_ipv6_mtu))
 		return -EMSGSIZE;
+	if ((cfg->present & XLAT_CFG_NODE_ID) &&
+	    nla_put_u8(skb, XLAT_ATTR_ICMP_NODE_ID, cfg->node_id))
+		return -EMSGSIZE;
 	return 0;
 }
 
@@ -502,7 +518,7 @@ size_t xlat_cfg_nlsize(const struct xlat_cfg *cfg)
 		size += nla_total_size(p4);
 	if (cfg->present & XLAT_CFG_POOL6)
 		size += nla_total_size(p6);
-	size += 3 * nla_total_size(1);		/* UDP_ZERO_CSUM, TCLASS, TOS4 */
+	size += 4 * nla_total_size(1);	/* UDP_ZERO_CSUM, TCLASS, TOS4, NODE_ID */
 	size += nla_total_size(sizeof(u32));	/* LOWEST_IPV6_MTU */
 	return size;
 }
@@ -532,7 +548,8 @@ bool xlat_cfg_equal(const struct xlat_cfg *a, const struct xlat_cfg *b)
 	    !xlat_pfx4_equal(&a->pool4, &b->pool4) ||
 	    !xlat_pfx6_equal(&a->pool6, &b->pool6) ||
 	    a->udp_zero_csum != b->udp_zero_csum || a->tclass != b->tclass ||
-	    a->tos4 != b->tos4 || a->lowest_ipv6_mtu != b->lowest_ipv6_mtu)
+	    a->tos4 != b->tos4 || a->lowest_ipv6_mtu != b->lowest_ipv6_mtu ||
+	    a->node_id != b->node_id)
 		return false;
 	for (i = 0; i < a->n_maps; i++)
 		if (!xlat_map_equal(&a->maps[i], &b->maps[i]))

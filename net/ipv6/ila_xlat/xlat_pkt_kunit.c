@@ -53,7 +53,8 @@ static void xp_pfx6(struct kunit *test, struct xlat_pfx6 *p, const char *a,
  *
  * 0: single-host CLAT, remote-prefix6 64:ff9b:1::/48,
  *    local-map 192.0.0.1/32 2001:db8:1:2::1234/128
- * 1: the same with udp-zero-checksum drop, tclass zero, tos4 0x88
+ * 1: the same with udp-zero-checksum drop, tclass zero, tos4 0x88,
+ *    icmp-node-id off
  * 2: the same local-map under the well-known prefix 64:ff9b::/96
  * 3: downstream CLAT, 64:ff9b:1::/48,
  *    local-map 192.0.2.0/24 2001:db8:100:64::/96 (RFC 6052 embedding)
@@ -68,7 +69,8 @@ static void xp_pfx6(struct kunit *test, struct xlat_pfx6 *p, const char *a,
  * 8: symmetric as 5, with lowest-ipv6-mtu 1280
  *
  * Configs 0-5 have the default icmp-source-pool4 that xlat_cfg_parse()
- * gives: 192.0.0.8/32 (RFC 7600), not flagged as present.
+ * gives: 192.0.0.8/32 (RFC 7600), not flagged as present; all have the
+ * default icmp-node-id on, but 1, which has it off.
  *
  * Return: the configuration, with its lookup tables built.
  */
@@ -118,6 +120,7 @@ struct xlat_cfg *xlat_kunit_cfg(struct kunit *test, int id)
 		cfg->n_deny = 1;
 		xp_pfx4(test, cfg->deny, "192.0.2.128", 25);
 	}
+	cfg->node_id = XLAT_ICMP_NODE_ID_ON;	/* the default */
 	cfg->pool4.addr = XLAT_DEFAULT_POOL4;
 	cfg->pool4.len = 32;
 	if (id == 6) {
@@ -126,6 +129,8 @@ struct xlat_cfg *xlat_kunit_cfg(struct kunit *test, int id)
 		cfg->present |= XLAT_CFG_POOL4 | XLAT_CFG_POOL6;
 	}
 	if (id == 1) {
+		cfg->node_id = XLAT_ICMP_NODE_ID_OFF;
+		cfg->present |= XLAT_CFG_NODE_ID;
 		cfg->udp_zero_csum = XLAT_UDP_ZERO_CSUM_DROP;
 		cfg->tclass = XLAT_TCLASS_ZERO;
 		cfg->tos4 = 0x88;

@@ -107,7 +107,7 @@ const struct xlat_drop_info xlat_drop_table[XLAT_DROP_NUM] = {
 	},
 	[XLAT_DROP_TOO_BIG] = {
 		.name = "packet-too-big",
-		.desc = "too big for the other side, DF set (Frag Needed / Packet Too Big sent)",
+		.desc = "too big for the other side, DF set or an IPv6 fragment (Frag Needed / Packet Too Big sent)",
 		.ref = "RFC 7915 4.1, 5.1; RFC 1191; RFC 8201",
 	},
 	[XLAT_DROP_FRAG_FAILED] = {
