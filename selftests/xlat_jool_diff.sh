@@ -26,11 +26,14 @@
 # Jool translates whatever reaches its hook; the xlat copy gets the same
 # through policy routing: every IPv4 packet from e4 takes the 4->6 encap,
 # every IPv6 packet from e6 to the prefix or an EAM of IPv4-side hosts
-# takes the 6->4 encap,
-# and the translated packet (seen as received on the same interface) is
-# routed out of the other side. Both translators: ICMP rate limits off,
-# permanent neighbours (e6 as 2001:db8:ffff:ff::2, e4 as 192.0.0.5); the
-# end namespaces drop everything they receive (after the capture).
+# takes the 6->4 encap, and the translated packet (seen as received on the
+# same interface) is routed out of the other side. xlat's icmp-node-id is
+# off: Jool 4.1.9 has no such extension. Both translators: ICMP rate limits
+# off, permanent neighbours (e6 as 2001:db8:ffff:ff::2, e4 as 192.0.0.5);
+# the end namespaces drop everything they receive (after the capture).
+# A packet that is routed rather than translated (a hairpinned packet
+# whose new destination a 6->4 route covers, say) shows the difference
+# between the models; the comparison names such groups "harness: ...".
 #
 # Configurations (the addresses are also in tools/xlat-jool-diff.py):
 #   A, CLAT-like: prefix 64:ff9b:1::/48, EAMs 192.0.0.1/32 and
@@ -43,14 +46,25 @@
 #      2001:db8:3::/120, zero UDP checksums computed, no lowest-ipv6-mtu
 #      (Jool: lowest-ipv6-mtu 1500, the links' MTU)
 #
-# XLAT_DIFF_PACKETS mutants per configuration (default 1500: a few minutes
-# under TCG; 100000 for the full run), XLAT_DIFF_SEED the seed.
+# The xlat replay also records which xlat drop counters (/proc/net/xlat of
+# jd-xx) each packet moved; the comparison shows them per group. At the
+# end, a table: per configuration and direction the packets compared,
+# identical, with a known difference and with an unknown one, then every
+# group with its count (SUSPECT groups are likely xlat defects; they count
+# as unknown).
+#
+# XLAT_DIFF_PACKETS mutants per configuration (default 8000: one to three
+# minutes under TCG; 100000 for the full run, ten to twenty), XLAT_DIFF_SEED
+# the seed, XLAT_DIFF_KEEP a directory the VM can write (under vm-run, one
+# in /tmp/xlatout, its results share) that the corpora, results and
+# comparisons are written to as they come, so that "xlat-jool-diff.py
+# compare" can run on them again outside the VM, even after a crash.
 # JOOL_DIR holds jool_common.ko and jool_siit.ko (default: build/jool).
 source "$(dirname "$0")/lib.sh"
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 JOOL_DIR=${JOOL_DIR:-${BUILD:-$top/build}/jool}
-PACKETS=${XLAT_DIFF_PACKETS:-1500}
+PACKETS=${XLAT_DIFF_PACKETS:-8000}
 SEED=${XLAT_DIFF_SEED:-7915}
 DIFF="python3 $top/tools/xlat-jool-diff.py"
 X6=2001:db8:ffff:ff::1
@@ -173,6 +187,17 @@ xlat_routes() {
 	done
 }
 
+out=$tmp
+if [ -n "$XLAT_DIFF_KEEP" ]; then
+	if mkdir -p "$XLAT_DIFF_KEEP" && touch "$XLAT_DIFF_KEEP/.w" 2> /dev/null
+	then
+		out=$XLAT_DIFF_KEEP
+	else
+		echo "# XLAT_DIFF_KEEP=$XLAT_DIFF_KEEP is not writable here," \
+			"results stay in $tmp"
+	fi
+fi
+
 # run NAME: corpus, both replays at once (one CPU each), the comparison.
 run() {
 	local name=$1 markers m6 m4 line start=$SECONDS
@@ -185,8 +210,8 @@ run() {
 	m6=${markers% *}
 	m4=${markers#* }
 	$DIFF corpus "$name" --packets "$PACKETS" --seed "$SEED" \
-		> "$tmp/$name.corpus"
-	echo "# config $name: corpus of $(grep -vc '^#' "$tmp/$name.corpus")" \
+		> "$out/$name.corpus"
+	echo "# config $name: corpus of $(grep -vc '^#' "$out/$name.corpus")" \
 		"packets built in $((SECONDS - start)) s"
 	start=$SECONDS
 	for p in j x; do
@@ -194,27 +219,34 @@ run() {
 			--side6 jd-${p}6:e6 --side4 jd-${p}4:e4 \
 			--peer6 jd-${p}x:t6 --peer4 jd-${p}x:t4 \
 			--marker6 "$m6" --marker4 "$m4" \
-			"$tmp/$name.corpus" > "$tmp/$name.$p.results" &
+			$([ $p = x ] && echo --drops jd-xx) \
+			"$out/$name.corpus" > "$out/$name.$p.results" &
 	done
 	wait
 	echo "# config $name: replayed through both in $((SECONDS - start)) s"
-	$DIFF compare "$name" "$tmp/$name.corpus" "$tmp/$name.j.results" \
-		"$tmp/$name.x.results" > "$tmp/$name.check"
+	$DIFF compare "$name" "$out/$name.corpus" "$out/$name.j.results" \
+		"$out/$name.x.results" --json "$out/$name.json" \
+		> "$out/$name.check"
 	while IFS= read -r line; do
 		case $line in
 		ok\ *) pass "${line#ok }" ;;
 		FAIL\ *) fail "${line#FAIL }" ;;
 		*) echo "$line" ;;
 		esac
-	done < "$tmp/$name.check"
-	if [ -n "$XLAT_DIFF_KEEP" ]; then
-		mkdir -p "$XLAT_DIFF_KEEP"
-		cp "$tmp/$name".* "$XLAT_DIFF_KEEP/"
-	fi
+	done < "$out/$name.check"
 	jool instance remove $INST
 }
 
+start_all=$SECONDS
 run A
 run B
+
+echo "# ==== summary: $PACKETS mutants per configuration, seed $SEED," \
+	"$((SECONDS - start_all)) s"
+jsons=()
+for name in A B; do
+	[ -f "$out/$name.json" ] && jsons+=("$out/$name.json")
+done
+[ ${#jsons[@]} -gt 0 ] && $DIFF table "${jsons[@]}"
 
 xlat_done

@@ -45,10 +45,18 @@ mac() { ip -n "$1" -j link show dev "$2" | python3 -c \
 	'import json, sys; print(json.load(sys.stdin)[0]["address"])'; }
 ip -n $X neigh add 2001:db8:1c0:2:21:: lladdr "$(mac $N6 n6)" dev x6 nud permanent
 ip -n $X neigh add 198.51.100.2 lladdr "$(mac $N4 n4)" dev x4 nud permanent
+# The sink: one statement a line, as nft 1.0.6 wants it (a one-line table
+# is a syntax error there). Without it the end namespaces would answer the
+# test packets, so a failure stops the test.
 for n in $N6 $N4; do
-	ip netns exec $n nft -f - <<'NFT'
-table inet sink { chain pre { type filter hook prerouting priority -400; policy drop; } }
+	ip netns exec $n nft -f - <<'NFT' ||
+table inet sink {
+	chain pre {
+		type filter hook prerouting priority -400; policy drop;
+	}
+}
 NFT
+		{ fail "nft: the sink table of $n"; xlat_done; }
 done
 
 tmp=$(mktemp -d)

@@ -92,6 +92,9 @@ add("RFC 7915 4.1 locally generated TTL 1 is translated", 46,
 add("RFC 7915 4.1 tclass zero option", 46,
     IP(src=H4, dst=S4, tos=0xb8) / tcp, IPv6(src=H6, dst=S6, tc=0) / tcp,
     cfg=1)
+add("RFC 3168 9 tclass zero keeps the ECN field", 46,
+    IP(src=H4, dst=S4, tos=0xbb) / tcp, IPv6(src=H6, dst=S6, tc=0x03) / tcp,
+    cfg=1)
 udp = UDP(sport=5353, dport=53)
 add("RFC 7915 4.5 UDP checksum follows the pseudo-header", 46,
     IP(src=H4, dst=S4) / udp / PAYLOAD, IPv6(src=H6, dst=S6) / udp / PAYLOAD)
@@ -229,6 +232,16 @@ add("RFC 7915 5.2 Echo Request becomes type 8", 64,
     IPv6(src=S6, dst=H6) / echo6,
     IP(src=S4, dst=H4, id=0) / ICMP(type=8, id=0x4242, seq=1) / PAYLOAD,
     any_id=True)
+# RFC 7915 5.4 sends 1/1 "unless the discarded packet is itself an ICMPv6
+# message". ICMPv6 errors are never answered (RFC 4443 2.4 (e.1)); an Echo
+# Request is, as by the reference translator (Jool), so that ping reports
+# the refusal: a deliberate deviation, in xlat-compliance.rst.
+add("RFC 7915 5.4 Echo Request to an untranslatable destination: 1/1", 64,
+    IPv6(src=S6, dst="2001:db8:9::1") / echo6, cfg=5,
+    drop="UNTRANSLATABLE_DST", icmp=(1, 1, 0))
+add("RFC 3168 9 tos4 keeps the ECN field", 64,
+    IPv6(src=S6, dst=H6, tc=0x2b) / tcp,
+    IP(src=S4, dst=H4, tos=0x8b, id=0) / tcp, cfg=1, any_id=True)
 add("RFC 7915 5.2 other informational ICMPv6 (RS) dropped", 64,
     IPv6(src=S6, dst=H6) / ICMPv6ND_RS(), drop="ICMP_TYPE")
 add("RFC 6052 3.1 well-known prefix refuses a non-global source", 64,

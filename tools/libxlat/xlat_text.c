@@ -340,7 +340,13 @@ static int xlat_parse_one(struct xlat_parser *ps)
 		if (ps->argc > 1 && !strcmp(ps->argv[1], "copy"))
 			return e->has_tos4 ? xlat_once(ps, &e->has_tos4) : 2;
 		ret = xlat_parse_number(ps, &e->has_tos4, 255,
-					"\"copy\" or a value 0-255", &n);
+					"\"copy\" or a DSCP as a TOS value, a multiple of 4 up to 252",
+					&n);
+		/* The two ECN bits are copied from the packet (RFC 3168). */
+		if (ret > 0 && n & 3)
+			return xlat_parse_error(ps->err, ps->errlen,
+						"\"tos4\" is \"copy\" or a DSCP as a TOS value, a multiple of 4 up to 252, not \"%s\"",
+						ps->argv[1]);
 		e->tos4 = (uint8_t)n;
 		return ret;
 	}

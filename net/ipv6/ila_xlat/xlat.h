@@ -131,7 +131,7 @@ bool xlat_pfx6_host_bits_zero(const struct xlat_pfx6 *p);
 bool xlat_pfx4_equal(const struct xlat_pfx4 *a, const struct xlat_pfx4 *b);
 bool xlat_pfx6_equal(const struct xlat_pfx6 *a, const struct xlat_pfx6 *b);
 
-/* xlat_map.c: address mapping (RFC 6052, RFC 7757, SPEC order) */
+/* xlat_map.c: address mapping (RFC 6052, RFC 7757, the order of xlat.rst) */
 struct xlat_lpm;
 struct xlat_tables;
 
@@ -207,6 +207,8 @@ bool xlat_cfg_equal(const struct xlat_cfg *a, const struct xlat_cfg *b);
  * @XLAT_DROP_ICMP_FRAGMENT: fragmented ICMP message
  * @XLAT_DROP_TOO_BIG: a packet that may not be fragmented is too big for
  *	the other side (Fragmentation Needed or Packet Too Big sent)
+ * @XLAT_DROP_TOO_LONG: a reassembled IPv6 datagram longer than an IPv4
+ *	Total Length can state
  * @XLAT_DROP_FRAG_FAILED: fragmenting a packet that is too big failed
  * @XLAT_DROP_REASM: reassembly of ICMP or UDPv4 fragments refused the
  *	fragment (see xlat_frag.c; evictions and timeouts are the kernel's
@@ -238,6 +240,7 @@ enum xlat_drop_reason {
 	XLAT_DROP_ICMP_INNER,
 	XLAT_DROP_ICMP_FRAGMENT,
 	XLAT_DROP_TOO_BIG,
+	XLAT_DROP_TOO_LONG,
 	XLAT_DROP_FRAG_FAILED,
 	XLAT_DROP_REASM,
 	XLAT_DROP_NO_ROUTE,
@@ -378,6 +381,13 @@ static inline int xlat_fail_icmp(struct xlat_err *err,
  *	sender allows fragmentation (6->4: DF stays clear)
  * @frag_id: in, 6->4 with @reassembled: the Identification of the
  *	Fragment Headers the datagram came in (RFC 7915 section 5.1.1)
+ * @new_id: in, 6->4 with @reassembled: that Identification is not known
+ *	(conntrack reassembled the datagram before the route): pick one
+ * @may_frag: in, 6->4: a datagram of this host whose socket lets IPv6
+ *	fragment it (skb->ignore_df): too big for the IPv4 side, it leaves
+ *	with DF clear for IPv4 to fragment, as IPv6 output would have
+ * @local: in: is this address one of this host's (the translated packet
+ *	is then delivered here, and makes no forwarding hop); may be NULL
  * @hairpin: 6->4, out: the packet was translated to IPv4 and straight back
  *	to IPv6 (RFC 7757 section 4.2.2); it is IPv6 and is routed as such.
  *	4->6, in: this is that second translation.
@@ -396,6 +406,9 @@ struct xlat_pmtu {
 	void *priv;
 	bool reassembled;
 	__be32 frag_id;
+	bool new_id;
+	bool may_frag;
+	bool (*local)(const struct xlat_pmtu *pm, const void *addr, bool v6);
 	bool hairpin;
 	unsigned int frag_size;
 };
@@ -418,11 +431,13 @@ __be32 xlat_icmp_pool4(const struct xlat_cfg *cfg, const struct in6_addr *src);
 bool xlat_icmp_pool6(const struct xlat_cfg *cfg, __be32 src,
 		     struct in6_addr *out);
 
-/* xlat_gso.c: GSO packets translated whole */
+/* xlat_gso.c: GSO packets translated whole; partial checksums */
 bool xlat_gso_supported(const struct sk_buff *skb);
 unsigned int xlat_gso_l4seg(const struct sk_buff *skb, unsigned int l4off,
 			    u8 proto);
 void xlat_gso_swap(struct sk_buff *skb, bool to6);
+int xlat_csum_resolve(struct sk_buff *skb, unsigned int l4off, u8 proto,
+		      struct xlat_err *err);
 
 /* xlat_frag.c: reassembly of ICMP and UDPv4 fragments, IPv6 fragmentation */
 int xlat_defrag(struct net *net, struct xlat_lwt *xl, struct sk_buff *skb,

@@ -15,6 +15,7 @@
 #include <linux/tcp.h>
 #include <linux/udp.h>
 #include <net/checksum.h>
+#include <net/inet_ecn.h>
 #include <net/ip.h>
 #include <net/ip6_checksum.h>
 #include <net/ipv6.h>
@@ -171,6 +172,20 @@ static int xlat_46_addrs(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 		return xlat_fail_icmp(err, XLAT_DROP_UNTRANSLATABLE_DST,
 				      ICMP_DEST_UNREACH, ICMP_PKT_FILTERED, 0);
 	return 0;
+}
+
+/*
+ * A packet whose TTL would expire on a forwarding hop may still be for
+ * this host once translated: delivering it makes no hop.
+ */
+static bool xlat_46_for_us(const struct xlat_cfg *cfg,
+			   const struct iphdr *iph, const struct xlat_pmtu *pm)
+{
+	struct in6_addr daddr;
+
+	return pm && pm->local &&
+	       xlat_map_4to6(cfg, iph->daddr, &daddr) != XLAT_VIA_NONE &&
+	       pm->local(pm, &daddr, true);
 }
 
 /* The transport header of a first fragment or whole packet (section 4.5). */
@@ -344,7 +359,7 @@ static int xlat_46_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 	 * ours; a locally generated packet has made no hop, and a hairpinned
 	 * one was checked as IPv6.
 	 */
-	if (fwd && !hairpin && iph->ttl <= 1)
+	if (fwd && !hairpin && iph->ttl <= 1 && !xlat_46_for_us(cfg, iph, pm))
 		return xlat_fail_icmp(err, XLAT_DROP_TTL_EXCEEDED,
 				      ICMP_TIME_EXCEEDED, ICMP_EXC_TTL, 0);
 
@@ -367,14 +382,21 @@ static int xlat_46_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 	if (ret)
 		return ret;
 	if (p->l4) {
+		ret = xlat_csum_resolve(skb, p->ihl, p->proto, err);
+		if (ret)
+			return ret;
+		iph = ip_hdr(skb);
 		ret = xlat_46_l4(skb, cfg, p, err);
 		if (ret)
 			return ret;
 	}
 
 	proto6 = p->proto == IPPROTO_ICMP ? IPPROTO_ICMPV6 : p->proto;
-	ip6_flow_hdr(&p->ip6, cfg->tclass == XLAT_TCLASS_ZERO ? 0 : iph->tos,
-		     0);
+	/* tclass zero clears the DSCP; ECN is end to end (RFC 3168
+	 * section 9).
+	 */
+	ip6_flow_hdr(&p->ip6, cfg->tclass == XLAT_TCLASS_ZERO ?
+		     iph->tos & INET_ECN_MASK : iph->tos, 0);
 	p->ip6.hop_limit = iph->ttl;
 	if (p->frag) {
 		/* Section 4.1, fragments: RFC 8021, no atomic fragments. */
@@ -469,7 +491,11 @@ static int xlat_46_apply(struct sk_buff *skb, const struct xlat_46_plan *p)
 	memcpy(skb->data, &p->ip6, sizeof(p->ip6));
 	if (p->frag)
 		memcpy(skb->data + sizeof(p->ip6), &p->fh, sizeof(p->fh));
-	skb_set_transport_header(skb, hlen6);
+	/* Where ipv6_rcv() puts it: right after the fixed header, so that a
+	 * fragment delivered to this host reaches ipv6_frag_rcv() at its
+	 * Fragment Header.
+	 */
+	skb_set_transport_header(skb, sizeof(struct ipv6hdr));
 	skb->protocol = htons(ETH_P_IPV6);
 	xlat_gso_swap(skb, true);
 	/* The sum over the packet changed with its header. */

@@ -18,6 +18,7 @@
 #include <net/ip.h>
 #include <net/ip6_checksum.h>
 #include <net/dsfield.h>
+#include <net/inet_ecn.h>
 #include <net/ipv6.h>
 #include <uapi/linux/lwtunnel_xlat.h>
 
@@ -196,6 +197,21 @@ static int xlat_64_addrs(const struct xlat_cfg *cfg,
 	return 0;
 }
 
+/*
+ * A packet whose hop limit would expire on a forwarding hop may still be
+ * for this host once translated: delivering it makes no hop (RFC 8200
+ * section 3, RFC 791 "Time to Live").
+ */
+static bool xlat_64_for_us(const struct xlat_cfg *cfg,
+			   const struct ipv6hdr *ip6, const struct xlat_pmtu *pm)
+{
+	__be32 daddr;
+
+	return pm && pm->local &&
+	       xlat_map_6to4(cfg, &ip6->daddr, &daddr) != XLAT_VIA_NONE &&
+	       pm->local(pm, &daddr, false);
+}
+
 /* The transport header of a first fragment or whole packet (section 5.5). */
 static int xlat_64_l4(const struct sk_buff *skb, struct xlat_64_plan *p,
 		      struct xlat_err *err)
@@ -257,8 +273,11 @@ static void xlat_64_hdr(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 {
 	p->ip4.version = 4;
 	p->ip4.ihl = sizeof(struct iphdr) / 4;
-	p->ip4.tos = cfg->present & XLAT_CFG_TOS4 ? cfg->tos4 :
-		     ipv6_get_dsfield(ip6);
+	/* tos4 replaces the DSCP; ECN is end to end (RFC 3168 section 9). */
+	p->ip4.tos = ipv6_get_dsfield(ip6);
+	if (cfg->present & XLAT_CFG_TOS4)
+		p->ip4.tos = (cfg->tos4 & ~INET_ECN_MASK) |
+			     (p->ip4.tos & INET_ECN_MASK);
 	p->ip4.tot_len = htons(sizeof(struct iphdr) + p->l4len);
 	p->ip4.ttl = ip6->hop_limit;
 	p->ip4.protocol = p->proto6 == IPPROTO_ICMPV6 ? IPPROTO_ICMP :
@@ -267,8 +286,10 @@ static void xlat_64_hdr(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 		p->ip4.id = htons(ntohl(id) & 0xffff);
 		p->ip4.frag_off = htons((frag_off >> 3) |
 					(frag_off & IP6_MF ? IP_MF : 0));
-	} else if (pm && pm->reassembled) {
+	} else if (pm && pm->reassembled && !pm->new_id) {
 		p->ip4.id = htons(ntohl(pm->frag_id) & 0xffff);
+	} else if (pm && pm->reassembled) {
+		p->gen_id = !p->hairpin;
 	} else if (seg > XLAT_64_DF_THRESHOLD) {
 		p->ip4.frag_off = htons(IP_DF);
 	} else {
@@ -284,7 +305,8 @@ static void xlat_64_hdr(const struct sk_buff *skb, const struct xlat_cfg *cfg,
  * sends Packet Too Big or fragments, as a router; the reference translator
  * answers fragments too). A sender that goes down to 1280 gets DF clear
  * (xlat_64_hdr()); a reassembled datagram without DF is fragmented by IPv4
- * output.
+ * output, and so is a datagram of this host that IPv6 would have
+ * fragmented (@pm->may_frag): it loses DF here.
  */
 static int xlat_64_fit(const struct sk_buff *skb, struct xlat_64_plan *p,
 		       unsigned int seg, struct xlat_pmtu *pm,
@@ -302,6 +324,11 @@ static int xlat_64_fit(const struct sk_buff *skb, struct xlat_64_plan *p,
 		/* Segmented first, each segment judged alone. */
 		xlat_fail(err, XLAT_DROP_FRAG_FAILED);
 		return -E2BIG;
+	}
+	if (pm->may_frag && !p->frag) {
+		p->ip4.frag_off = 0;
+		p->gen_id = true;
+		return 0;
 	}
 	return xlat_fail_icmp(err, XLAT_DROP_TOO_BIG, ICMPV6_PKT_TOOBIG, 0,
 			      max_t(u32, mtu + XLAT_46_GROWTH, IPV6_MIN_MTU));
@@ -339,7 +366,7 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 	ip6 = ipv6_hdr(skb);
 
 	/* Hop limit: as for the TTL in xlat_46_plan(). */
-	if (fwd && ip6->hop_limit <= 1)
+	if (fwd && ip6->hop_limit <= 1 && !xlat_64_for_us(cfg, ip6, pm))
 		return xlat_fail_icmp(err, XLAT_DROP_TTL_EXCEEDED,
 				      ICMPV6_TIME_EXCEED,
 				      ICMPV6_EXC_HOPLIMIT, 0);
@@ -352,6 +379,11 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 				      ICMPV6_DEST_UNREACH,
 				      ICMPV6_ADM_PROHIBITED, 0);
 	p->l4len = end - p->l4off;
+	/* A reassembled ICMPv6 message may hold up to 65535 octets after
+	 * its IPv6 header; an IPv4 Total Length counts its own header too.
+	 */
+	if (sizeof(struct iphdr) + p->l4len > IP_MAX_MTU)
+		return xlat_fail(err, XLAT_DROP_TOO_LONG);
 	p->l4 = !(frag_off & IP6_OFFSET);
 	/* An atomic fragment (RFC 6946) holds the whole message. */
 	if (p->proto6 == IPPROTO_ICMPV6 &&
@@ -367,6 +399,10 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 		return ret;
 	p->hairpin &= !!pm;
 	if (p->l4) {
+		ret = xlat_csum_resolve(skb, p->l4off, p->proto6, err);
+		if (ret)
+			return ret;
+		ip6 = ipv6_hdr(skb);
 		ret = xlat_64_l4(skb, p, err);
 		if (ret)
 			return ret;
@@ -524,12 +560,13 @@ int xlat_64(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
 		/* draft-ietf-v6ops-icmpext-xlat-v6only-source */
 		node = ipv6_hdr(skb)->saddr;
 		ret = xlat_64_icmp_err(net, skb, cfg, &p.ip4, p.l4off,
-				       p.frag || (pm && pm->reassembled),
+				       p.frag || (pm && pm->reassembled &&
+						  !pm->new_id),
 				       p.pool_src && cfg->node_id ? &node :
 				       NULL, &hairpin, err);
-	}
-	else if (xlat_64_apply(net, skb, &p))
+	} else if (xlat_64_apply(net, skb, &p)) {
 		ret = xlat_fail(err, XLAT_DROP_NOMEM);
+	}
 	if (ret)
 		return ret;
 	if (pm && (p.hairpin || hairpin))

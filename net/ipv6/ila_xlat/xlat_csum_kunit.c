@@ -363,7 +363,89 @@ static void xc_one_partial(struct xc_ctx *c, enum xlat_dir dir, u8 proto,
 			      dir, proto, l4len, got, want);
 }
 
+/*
+ * A tunnel without GSO (VXLAN, Geneve, FOU): CHECKSUM_PARTIAL describes the
+ * inner TCP or UDP header, @inner bytes into the outer UDP payload; the
+ * outer UDP field is 0 (@complete false) or the complete checksum of the
+ * packet as it will be once the inner one is filled in (@complete, as
+ * udp_set_csum() does with local checksum offload). Translation must treat
+ * the outer field as a checksum, not a seed: after the device (here
+ * skb_checksum_help()) has done its part, the inner checksum is what it
+ * would have been and the outer one is right for the new pseudo-header;
+ * a zero one stays zero into IPv4 and is computed into IPv6 (section 4.5).
+ */
+static void xc_one_inner_partial(struct xc_ctx *c, enum xlat_dir dir,
+				 u8 inner_proto, unsigned int inner,
+				 unsigned int plen, bool complete)
+{
+	unsigned int off = offsetof(struct udphdr, check), l4len, ioff, i;
+	unsigned int ifield = xc_csum_off(inner_proto);
+	struct sk_buff *skb;
+	u8 *l4, *ref;
+	u16 got, want;
+	u32 sum;
+
+	skb = xc_build(c, dir, IPPROTO_UDP, inner + 20 + plen, &l4, &l4len);
+	ioff = sizeof(struct udphdr) + inner;
+	/* The reference: the segment with the inner checksum filled in. */
+	ref = kunit_kmalloc(c->test, l4len, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(c->test, ref);
+	memcpy(ref, l4, l4len);
+	sum = xc_sum(0, ref + ioff, l4len - ioff);
+	xc_put16(ref + ioff + ifield, ~sum & 0xffff);
+	if (complete) {
+		want = xc_correct(skb->data, IPPROTO_UDP, ref, l4len);
+		xc_put16(l4 + off, want ? want : 0xffff);
+	} else {
+		xc_put16(l4 + off, 0);
+	}
+	skb->ip_summed = CHECKSUM_PARTIAL;
+	skb->csum_start = l4 + ioff - skb->head;
+	skb->csum_offset = ifield;
+
+	if (xc_xlat(c, dir, skb))
+		return;
+	if (skb->ip_summed == CHECKSUM_PARTIAL)
+		KUNIT_ASSERT_EQ(c->test, 0, skb_checksum_help(skb));
+	l4 = skb->data + skb->len - l4len;
+	for (i = ioff; i < l4len && l4[i] == ref[i]; i++)
+		;
+	KUNIT_EXPECT_EQ_MSG(c->test, i, l4len,
+			    "inner dir %d proto %u at %u: payload differs at %u",
+			    dir, inner_proto, inner, i);
+	got = xc_get16(l4 + off);
+	if (!complete && dir == XLAT_64) {
+		KUNIT_EXPECT_EQ(c->test, got, 0);
+		return;
+	}
+	want = xc_correct(skb->data, IPPROTO_UDP, l4, l4len);
+	KUNIT_EXPECT_TRUE_MSG(c->test, got && xc_same(got, want),
+			      "inner dir %d proto %u complete %d: got %#x want %#x",
+			      dir, inner_proto, complete, got, want);
+}
+
 static const u8 xc_protos[] = { IPPROTO_TCP, IPPROTO_UDP, IPPROTO_ICMP };
+
+/* Both shapes, both directions, inner TCP and UDP at VXLAN's offset. */
+static void xlat_csum_test_inner_partial(struct kunit *test)
+{
+	struct xc_ctx *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
+	unsigned int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	c->test = test;
+	prandom_seed_state(&c->rnd, 7348);
+	c->cfg = xc_cfg(test);
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test, xc_free_skb, c));
+	/* VXLAN header, Ethernet header, inner IPv4 header. */
+	for (i = 0; i < 64; i++)
+		xc_one_inner_partial(c, i & 1 ? XLAT_64 : XLAT_46,
+				     i & 2 ? IPPROTO_TCP : IPPROTO_UDP,
+				     8 + 14 + 20,
+				     prandom_u32_state(&c->rnd) % XC_MAX_PAYLOAD,
+				     i & 4);
+}
 
 static void xlat_csum_test_random(struct kunit *test)
 {
@@ -400,6 +482,7 @@ static void xlat_csum_test_random(struct kunit *test)
 
 static struct kunit_case xlat_csum_test_cases[] = {
 	KUNIT_CASE(xlat_csum_test_random),
+	KUNIT_CASE(xlat_csum_test_inner_partial),
 	{}
 };
 

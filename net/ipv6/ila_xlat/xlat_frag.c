@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * xlat: bounded reassembly of the fragments whose translation needs the
- * whole datagram (SPEC.md, "Transport").
+ * whole datagram (Documentation/networking/xlat.rst, "Reassembly").
  *
  * - ICMP and ICMPv6: the ICMPv6 checksum covers a pseudo-header and the
  *   whole message, so the checksum of a fragmented echo cannot be converted

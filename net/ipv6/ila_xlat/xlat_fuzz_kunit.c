@@ -431,7 +431,9 @@ static void xf_check_out(struct xf_case *c, struct sk_buff *skb,
 	}
 	if (!xf_out_hdrs(c, p, len, v6 && !in->l.whole, &l))
 		return;
-	xf_expect(c, skb_transport_offset(skb) == l.off &&
+	/* IPv6: where ipv6_rcv() puts it, before a Fragment Header. */
+	xf_expect(c, skb_transport_offset(skb) ==
+		  (v6 ? sizeof(struct ipv6hdr) : l.off) &&
 		  skb_headlen(skb) >= l.off, "transport header offset");
 
 	/* ICMP translated, not the other family's carried as it is. */

@@ -90,3 +90,53 @@ void xlat_gso_swap(struct sk_buff *skb, bool to6)
 		si->gso_type |= SKB_GSO_TCPV4;
 	}
 }
+
+/**
+ * xlat_csum_resolve() - make a partial checksum this packet's own
+ * @skb: the packet, network header at skb->data
+ * @l4off: offset of its transport header
+ * @proto: its transport protocol
+ * @err: on failure, the drop reason
+ *
+ * CHECKSUM_PARTIAL stands for a pseudo-header seed in the TCP or UDP
+ * header being translated only when csum_start is that header and
+ * csum_offset its check field. A tunnel without GSO (VXLAN, Geneve, FOU)
+ * leaves them on the inner header, and the outer UDP field holds 0 or a
+ * complete checksum. The inner checksum is then completed here, so that
+ * the outer one can be treated like that of any other packet: changing it
+ * by the pseudo-header difference, or computing a zero one, sums bytes
+ * that no longer change. Other protocols have no pseudo-header and leave
+ * a partial checksum inside them alone.
+ *
+ * Return: 0; -E2BIG for a GSO packet, to be segmented in software first
+ * (its segments have complete checksums); another negative error when the
+ * checksum could not be completed.
+ */
+int xlat_csum_resolve(struct sk_buff *skb, unsigned int l4off, u8 proto,
+		      struct xlat_err *err)
+{
+	unsigned int field;
+
+	if (skb->ip_summed != CHECKSUM_PARTIAL)
+		return 0;
+	switch (proto) {
+	case IPPROTO_TCP:
+		field = offsetof(struct tcphdr, check);
+		break;
+	case IPPROTO_UDP:
+		field = offsetof(struct udphdr, check);
+		break;
+	default:
+		return 0;
+	}
+	if (skb_checksum_start_offset(skb) == l4off &&
+	    skb->csum_offset == field)
+		return 0;
+	if (skb_is_gso(skb)) {
+		xlat_fail(err, XLAT_DROP_FRAG_FAILED);
+		return -E2BIG;
+	}
+	if (skb_checksum_help(skb))
+		return xlat_fail(err, XLAT_DROP_NOMEM);
+	return 0;
+}

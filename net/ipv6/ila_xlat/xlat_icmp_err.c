@@ -295,24 +295,70 @@ static int xlat_icmp_replace(struct sk_buff *skb, const u8 *buf,
  * translated also tells this host the path MTU towards the quoted
  * destination: record it in the routes (route exceptions, with their
  * usual expiry), so that the next translated packets are cut, or refused
- * with an error of our own, before they leave (SPEC.md, "MTU and
- * fragmentation"). The kernel's helpers read the quoted header at
- * skb->data, as the error handlers of tunnels do.
+ * with an error of our own, before they leave (Documentation/networking/
+ * xlat.rst, "ICMP errors"). The callers only get here once the quote has
+ * been translated, so that its addresses map through this encap as those
+ * of a packet it translated would, and when the error is addressed to the
+ * quoted source: a forged error about a packet that never went this way
+ * must not pin a destination at a small MTU.
+ *
+ * The kernel's helpers read the quoted header at skb->data, as the error
+ * handlers of tunnels do. For IPv4 the quoted source is the translated
+ * one, not an address of this host, which the output route lookup of
+ * ipv4_update_pmtu() would insist on: the exception belongs to the
+ * destination alone, so the lookup is made without a source.
  */
 static void xlat_learn_pmtu(struct net *net, struct sk_buff *skb,
 			    unsigned int inner, u32 mtu, bool v6)
 {
 	unsigned int hlen = v6 ? sizeof(struct ipv6hdr) : sizeof(struct iphdr);
+	struct iphdr *iph;
+	__be32 saddr;
 
-	if (!pskb_may_pull(skb, inner + hlen))
-		return;
-	__skb_pull(skb, inner);
-	if (v6)
+	if (v6) {
+		if (!pskb_may_pull(skb, inner + hlen))
+			return;
+		__skb_pull(skb, inner);
 		ip6_update_pmtu(skb, net, htonl(mtu), 0, skb->mark,
 				sock_net_uid(net, NULL));
-	else if (mtu >= IPV4_MIN_MTU)
-		ipv4_update_pmtu(skb, net, mtu, 0, 0);
+		__skb_push(skb, inner);
+		return;
+	}
+	if (mtu < IPV4_MIN_MTU || skb_ensure_writable(skb, inner + hlen))
+		return;
+	iph = (struct iphdr *)(skb->data + inner);
+	saddr = iph->saddr;
+	iph->saddr = 0;
+	__skb_pull(skb, inner);
+	ipv4_update_pmtu(skb, net, mtu, 0, 0);
 	__skb_push(skb, inner);
+	iph = (struct iphdr *)(skb->data + inner);
+	iph->saddr = saddr;
+}
+
+/*
+ * With local-map, every packet this encap translates has a near-side
+ * address (xlat_46_addrs(), xlat_64_addrs()); a quote without one is about
+ * a packet that did not go this way, and teaches no path MTU.
+ */
+static bool xlat_quote_near4(const struct xlat_cfg *cfg,
+			     const struct iphdr *iph)
+{
+	struct in6_addr a;
+
+	return !cfg->n_local ||
+	       xlat_map_4to6(cfg, iph->saddr, &a) == XLAT_VIA_LOCAL ||
+	       xlat_map_4to6(cfg, iph->daddr, &a) == XLAT_VIA_LOCAL;
+}
+
+static bool xlat_quote_near6(const struct xlat_cfg *cfg,
+			     const struct ipv6hdr *ip6)
+{
+	__be32 a;
+
+	return !cfg->n_local ||
+	       xlat_map_6to4(cfg, &ip6->saddr, &a) == XLAT_VIA_LOCAL ||
+	       xlat_map_6to4(cfg, &ip6->daddr, &a) == XLAT_VIA_LOCAL;
 }
 
 /* ------------------------------------------------------------- 4 -> 6 */
@@ -451,11 +497,6 @@ int xlat_46_icmp_err(struct net *net, struct sk_buff *skb,
 	    XLAT_ICMP_ERROR)
 		return xlat_fail(err, XLAT_DROP_ICMP_TYPE);
 
-	if (rest == XLAT_ICMP_REST_MTU && get_unaligned_be16(h4 + 6))
-		xlat_learn_pmtu(net, skb,
-				ihl + XLAT_ICMP_HLEN, get_unaligned_be16(h4 + 6),
-				false);
-
 	/* RFC 4884 section 4.1: the length is byte 5 of Destination
 	 * Unreachable, Time Exceeded and Parameter Problem.
 	 */
@@ -489,6 +530,11 @@ int xlat_46_icmp_err(struct net *net, struct sk_buff *skb,
 		xlat_fail(err, XLAT_DROP_ICMP_INNER);
 		goto out;
 	}
+	if (rest == XLAT_ICMP_REST_MTU && get_unaligned_be16(h4 + 6) &&
+	    ip_hdr(skb)->daddr == inner.saddr &&
+	    xlat_quote_near4(cfg, &inner))
+		xlat_learn_pmtu(net, skb, q.off, get_unaligned_be16(h4 + 6),
+				false);
 	end = at + n;
 	if (ext) {
 		end = xlat_quote_ext(skb, buf, at, n, 8, &q, &words);
@@ -672,9 +718,6 @@ int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
 	if (xlat_icmp_map_64(h6[0], h6[1], &type4, &code4, &rest) !=
 	    XLAT_ICMP_ERROR)
 		return xlat_fail(err, XLAT_DROP_ICMP_TYPE);
-	if (rest == XLAT_ICMP_REST_MTU)
-		xlat_learn_pmtu(net, skb, l4off + XLAT_ICMP_HLEN,
-				get_unaligned_be32(h6 + 4), true);
 
 	/* RFC 4884 section 4.1: byte 4 of ICMPv6 Destination Unreachable
 	 * and Time Exceeded, in 64-bit words.
@@ -734,6 +777,11 @@ int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
 		xlat_fail(err, XLAT_DROP_ICMP_INNER);
 		goto out;
 	}
+	if (rest == XLAT_ICMP_REST_MTU &&
+	    ipv6_addr_equal(&ip6->daddr, &((struct ipv6hdr *)in)->saddr) &&
+	    xlat_quote_near6(cfg, (struct ipv6hdr *)in))
+		xlat_learn_pmtu(net, skb, q.off, get_unaligned_be32(h6 + 4),
+				true);
 	end = at + n;
 	if (ext) {
 		end = xlat_quote_ext(skb, buf, at, n, 4, &q, &words);
@@ -774,7 +822,8 @@ __be32 xlat_icmp_pool4(const struct xlat_cfg *cfg, const struct in6_addr *src)
 	const struct xlat_pfx4 *p = &cfg->pool4;
 	u32 host;
 
-	if (!(cfg->present & XLAT_CFG_POOL4) || !p->len)
+	/* xlat_cfg_parse() refuses a /0, which holds non-unicast ones. */
+	if (!(cfg->present & XLAT_CFG_POOL4))
 		return XLAT_DEFAULT_POOL4;
 	if (p->len >= 32)
 		return p->addr;

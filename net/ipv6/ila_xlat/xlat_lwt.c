@@ -12,6 +12,7 @@
 #include <linux/netdevice.h>
 #include <linux/netfilter.h>
 #include <linux/skbuff.h>
+#include <net/addrconf.h>
 #include <net/dst.h>
 #include <net/dst_metadata.h>
 #include <net/gso.h>
@@ -19,6 +20,7 @@
 #include <net/inet_dscp.h>
 #include <net/ip.h>
 #include <net/ip6_route.h>
+#include <net/l3mdev.h>
 #include <net/lwtunnel.h>
 #include <net/route.h>
 #include <uapi/linux/lwtunnel_xlat.h>
@@ -85,6 +87,14 @@ static void xlat_send_icmp(struct sk_buff *skb, enum xlat_dir dir,
 {
 	if (!err->icmp)
 		return;
+	/*
+	 * A packet of this host has no device yet on its way out, which
+	 * icmpv6_send() needs: that of its route, as ip6_fragment() does.
+	 * The error then reaches the socket, as a Packet Too Big from a
+	 * router would.
+	 */
+	if (!skb->dev)
+		skb->dev = skb_dst(skb)->dev;
 	/* The kernel's senders rate-limit and never answer an ICMP error. */
 	if (dir == XLAT_46)
 		icmp_send(skb, err->type, err->code, htonl(err->info));
@@ -100,6 +110,7 @@ static void xlat_send_icmp(struct sk_buff *skb, enum xlat_dir dir,
  * @skb: the packet, still untranslated, on its encap route
  * @xl: the encap
  * @fwd: the packet is being forwarded
+ * @l3mdev: the L3 master device (VRF) whose tables the lookups use, or 0
  * @dst6: 4->6: the route xlat_pmtu6() found, kept for the translated
  *	packet so that it is looked up once
  */
@@ -110,13 +121,26 @@ struct xlat_pmtu_ctx {
 	struct sk_buff *skb;
 	struct xlat_lwt *xl;
 	bool fwd;
+	int l3mdev;
 	struct dst_entry *dst6;
 };
+
+/*
+ * The VRF of a packet: that of the device it came in on, or, for one of
+ * this host, that of its route (the encap route lives in the VRF's table).
+ * The translated packet is routed in the same VRF; the lookups of locally
+ * generated packets otherwise have no device to tell them.
+ */
+static int xlat_l3mdev(const struct sk_buff *skb, bool fwd)
+{
+	return l3mdev_master_ifindex_rcu(fwd ? skb->dev : skb_dst(skb)->dev);
+}
 
 /* The route of a translated IPv6 packet, as its header will be. */
 static struct dst_entry *xlat_lookup6(struct net *net, struct sock *sk,
 				      const struct sk_buff *skb,
-				      const struct ipv6hdr *ip6, bool fwd)
+				      const struct ipv6hdr *ip6, bool fwd,
+				      int l3mdev)
 {
 	struct flowi6 fl6 = {
 		.daddr = ip6->daddr,
@@ -125,6 +149,7 @@ static struct dst_entry *xlat_lookup6(struct net *net, struct sock *sk,
 		.flowi6_mark = skb->mark,
 		.flowi6_proto = ip6->nexthdr,
 		.flowi6_uid = sock_net_uid(net, sk),
+		.flowi6_l3mdev = l3mdev,
 	};
 
 	if (!fwd)
@@ -153,7 +178,7 @@ static unsigned int xlat_pmtu6(const struct xlat_pmtu *pm,
 	unsigned int mtu;
 
 	mtu = dst_mtu(skb_dst(c->skb)) + XLAT_46_GROWTH;
-	dst = xlat_lookup6(c->net, c->sk, c->skb, ip6, c->fwd);
+	dst = xlat_lookup6(c->net, c->sk, c->skb, ip6, c->fwd, c->l3mdev);
 	if (dst->error) {
 		/* Routing the result fails again, and is counted there. */
 		dst_release(dst);
@@ -173,6 +198,7 @@ static unsigned int xlat_pmtu4(const struct xlat_pmtu *pm, __be32 daddr)
 		.daddr = daddr,
 		.flowi4_mark = c->skb->mark,
 		.flowi4_flags = FLOWI_FLAG_ANYSRC,
+		.flowi4_l3mdev = c->l3mdev,
 	};
 	unsigned int mtu;
 	struct rtable *rt;
@@ -185,6 +211,18 @@ static unsigned int xlat_pmtu4(const struct xlat_pmtu *pm, __be32 daddr)
 	return mtu;
 }
 
+/* Is @addr, once translated, for this host (in the packet's VRF)? */
+static bool xlat_local(const struct xlat_pmtu *pm, const void *addr, bool v6)
+{
+	const struct xlat_pmtu_ctx *c = container_of(pm, struct xlat_pmtu_ctx,
+						     pm);
+
+	if (v6)
+		return ipv6_chk_addr(c->net, addr, NULL, 0);
+	return inet_addr_type_dev_table(c->net, c->skb->dev,
+					*(const __be32 *)addr) == RTN_LOCAL;
+}
+
 /*
  * After PREROUTING of the new family: a NAT rule that changed the
  * destination dropped the route looked up before, so look again.
@@ -195,7 +233,8 @@ static int xlat_rcv6_finish(struct net *net, struct sock *sk,
 	struct dst_entry *dst;
 
 	if (!skb_valid_dst(skb)) {
-		dst = xlat_lookup6(net, NULL, skb, ipv6_hdr(skb), true);
+		dst = xlat_lookup6(net, NULL, skb, ipv6_hdr(skb), true,
+				   l3mdev_master_ifindex_rcu(skb->dev));
 		if (dst->error) {
 			dst_release(dst);
 			xlat_drop(net, NULL, skb, XLAT_DROP_NO_ROUTE);
@@ -206,9 +245,15 @@ static int xlat_rcv6_finish(struct net *net, struct sock *sk,
 	return dst_input(skb);
 }
 
-/* A forwarded IPv6 packet with its route: in through IPv6 PREROUTING. */
+/*
+ * A forwarded IPv6 packet with its route: in through IPv6 PREROUTING. As
+ * ipv6_rcv() leaves it, the transport header follows the fixed header: a
+ * fragment for this host is parsed from its Fragment Header (ip6_frag_next()
+ * puts the transport header after it).
+ */
 static int xlat_rcv6(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
+	skb_set_transport_header(skb, sizeof(struct ipv6hdr));
 	IP6CB(skb)->iif = skb->dev->ifindex;
 	IP6CB(skb)->nhoff = offsetof(struct ipv6hdr, nexthdr);
 	return NF_HOOK(NFPROTO_IPV6, NF_INET_PRE_ROUTING, net, NULL, skb,
@@ -225,13 +270,14 @@ static int xlat_rcv6(struct net *net, struct sock *sk, struct sk_buff *skb)
  * Headers carry @frag_id (xlat_fragment6()).
  */
 static int xlat_route6(struct net *net, struct sock *sk, struct sk_buff *skb,
-		       struct xlat_lwt *xl, bool fwd, unsigned int frag_size,
-		       __be32 frag_id, struct dst_entry *dst)
+		       struct xlat_lwt *xl, bool fwd, int l3mdev,
+		       unsigned int frag_size, __be32 frag_id,
+		       struct dst_entry *dst)
 {
 	skb_dst_drop(skb);
 	memset(IP6CB(skb), 0, sizeof(*IP6CB(skb)));
 	if (!dst)
-		dst = xlat_lookup6(net, sk, skb, ipv6_hdr(skb), fwd);
+		dst = xlat_lookup6(net, sk, skb, ipv6_hdr(skb), fwd, l3mdev);
 	if (dst->error) {
 		dst_release(dst);
 		xlat_drop(net, xl, skb, XLAT_DROP_NO_ROUTE);
@@ -262,7 +308,7 @@ static int xlat_rcv4_finish(struct net *net, struct sock *sk,
 
 /* Route a translated IPv4 packet; see xlat_route6(). */
 static int xlat_route4(struct net *net, struct sock *sk, struct sk_buff *skb,
-		       struct xlat_lwt *xl, bool fwd)
+		       struct xlat_lwt *xl, bool fwd, int l3mdev)
 {
 	const struct iphdr *iph = ip_hdr(skb);
 	struct flowi4 fl4;
@@ -285,6 +331,7 @@ static int xlat_route4(struct net *net, struct sock *sk, struct sk_buff *skb,
 	fl4.flowi4_proto = iph->protocol;
 	fl4.flowi4_tos = iph->tos & INET_DSCP_MASK;
 	fl4.flowi4_uid = sock_net_uid(net, sk);
+	fl4.flowi4_l3mdev = l3mdev;
 	fl4.daddr = iph->daddr;
 	fl4.saddr = iph->saddr;
 	rt = ip_route_output_key(net, &fl4);
@@ -350,6 +397,7 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 		.pm = {
 			.mtu6 = xlat_pmtu6,
 			.mtu4 = xlat_pmtu4,
+			.local = xlat_local,
 			.reassembled = reasm,
 			.frag_id = frag_id,
 		},
@@ -358,10 +406,26 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 		.skb = skb,
 		.xl = xl,
 		.fwd = fwd,
+		.l3mdev = xlat_l3mdev(skb, fwd),
 	};
 	unsigned int len = skb->len;
 	struct xlat_err err;
-	int ret;
+	int ret, iif;
+
+	/*
+	 * 6->4, what the sender allows. A datagram that conntrack reassembled
+	 * before the route (ip6_forward() honours the same marks) may be
+	 * fragmented, as one xlat_defrag() reassembled may; the
+	 * Identification its fragments carried is gone. A datagram of this
+	 * host comes here before IPv6 output would fragment it: if its
+	 * socket lets IPv6 do so (ignore_df), IPv4 may.
+	 */
+	if (xl->dir == XLAT_64 && fwd && !reasm &&
+	    IP6CB(skb)->flags & IP6SKB_FRAGMENTED) {
+		c.pm.reassembled = true;
+		c.pm.new_id = true;
+	}
+	c.pm.may_frag = !fwd && skb->ignore_df;
 
 	if (xl->dir == XLAT_46)
 		ret = xlat_46(net, skb, xl->cfg, fwd, &c.pm, &err);
@@ -376,17 +440,28 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 	if (ret) {
 		xlat_send_icmp(skb, xl->dir, &err);
 		xlat_drop(net, xl, skb, err.reason);
-		return -EINVAL;
+		/* A local sender learns why, as from ip6_fragment(). */
+		return err.reason == XLAT_DROP_TOO_BIG ? -EMSGSIZE : -EINVAL;
 	}
 	xlat_count_ok(net, xl, xl->dir, len);
-	nf_reset_ct(skb);
+	/*
+	 * A packet of the other family now: no conntrack entry, IPsec
+	 * secpath or other per-packet state of the old one goes with it,
+	 * as in-tree tunnels do on decapsulation. The route goes too and is
+	 * looked up again below. The interface it came in on stays: sockets
+	 * bound to it or to its VRF find a packet for this host by it
+	 * (inet_iif()).
+	 */
+	iif = skb->skb_iif;
+	skb_scrub_packet(skb, false);
+	skb->skb_iif = iif;
 
 	if (xl->dir == XLAT_46)
-		return xlat_route6(net, sk, skb, xl, fwd, c.pm.frag_size,
-				   c.pm.frag_id, c.dst6);
+		return xlat_route6(net, sk, skb, xl, fwd, c.l3mdev,
+				   c.pm.frag_size, c.pm.frag_id, c.dst6);
 	if (c.pm.hairpin)
-		return xlat_route6(net, sk, skb, xl, fwd, 0, 0, NULL);
-	return xlat_route4(net, sk, skb, xl, fwd);
+		return xlat_route6(net, sk, skb, xl, fwd, c.l3mdev, 0, 0, NULL);
+	return xlat_route4(net, sk, skb, xl, fwd, c.l3mdev);
 }
 
 /*

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * xlat: address mapping (SPEC "Addressing"; RFC 6052, RFC 7757).
+ * xlat: address mapping (Documentation/networking/xlat.rst, "Address
+ * mapping"; RFC 6052, RFC 7757).
  *
  * For each address, the first rule that applies wins: local-map (longest
  * match), eam (longest match), remote-prefix6 (RFC 6052), else the address
@@ -400,7 +401,7 @@ static bool xlat_in4(__be32 a, __be32 pfx, unsigned int len)
 	return (a & inet_make_mask(len)) == htonl(pfx);
 }
 
-/* Never translated through remote-prefix6 (SPEC "denylist4"). */
+/* Never translated through remote-prefix6 (xlat.rst, "Address mapping"). */
 static bool xlat_always_refused(__be32 a)
 {
 	return xlat_in4(a, 0x00000000, 8) ||	/* "this network" */

@@ -2,7 +2,7 @@
 /*
  * KUnit tests of the xlat address mapping: RFC 6052 embedding against the
  * examples of RFC 6052 section 2.4, RFC 7757 mappings against the examples
- * of RFC 7757 Figure 1, the rule order of SPEC.md, and the longest-prefix
+ * of RFC 7757 Figure 1, the rule order of xlat.rst, and the longest-prefix
  * match against a slow linear reference on random prefixes.
  */
 
@@ -129,7 +129,7 @@ static void expect64(struct kunit *test, const struct xlat_cfg *cfg,
 				    a6, &got);
 }
 
-/* RFC 7757 Figure 1 (the entries with equal suffix lengths, see SPEC). */
+/* RFC 7757 Figure 1 (the entries with equal suffix lengths). */
 static void xlat_map_test_rfc7757_fig1(struct kunit *test)
 {
 	struct xlat_cfg *cfg = cfg_new(test, 4, 0);
@@ -250,7 +250,7 @@ static void xlat_map_test_eam_random(struct kunit *test)
 	}
 }
 
-/* SPEC "Per-address mapping": local-map, then eam, then remote-prefix6. */
+/* xlat.rst, "Address mapping": local-map, then eam, then remote-prefix6. */
 static void xlat_map_test_order(struct kunit *test)
 {
 	struct xlat_cfg *cfg = cfg_new(test, 3, 1);
@@ -306,6 +306,11 @@ static void xlat_map_test_wkp(struct kunit *test)
 	expect46(test, cfg, "172.20.0.1", XLAT_VIA_NONE, NULL);
 	expect46(test, cfg, "192.168.1.1", XLAT_VIA_NONE, NULL);
 	expect46(test, cfg, "100.64.0.1", XLAT_VIA_NONE, NULL);
+	/* RFC 7526: the deprecated 6to4 relay anycast prefix. */
+	expect46(test, cfg, "192.88.99.1", XLAT_VIA_NONE, NULL);
+	expect64(test, cfg, "64:ff9b::c058:6301", XLAT_VIA_NONE, NULL);
+	expect46(test, cfg, "192.88.100.1", XLAT_VIA_PREFIX,
+		 "64:ff9b::c058:6401");
 	expect64(test, cfg, "64:ff9b::c633:6407", XLAT_VIA_NONE, NULL);
 	expect64(test, cfg, "64:ff9b::808:808", XLAT_VIA_PREFIX, "8.8.8.8");
 	xlat_cfg_free(cfg);

@@ -7,8 +7,10 @@
  * afterwards; a route replace builds a new one.
  */
 
+#include <linux/inetdevice.h>
 #include <linux/ipv6.h>
 #include <linux/slab.h>
+#include <net/inet_ecn.h>
 #include <net/ip.h>
 #include <net/ipv6.h>
 #include <net/netlink.h>
@@ -258,6 +260,60 @@ static int xlat_cfg_parse_lists(const struct nlattr *encap,
 	return err;
 }
 
+/*
+ * An ICMP error source pool holds unicast addresses only: no address of
+ * the prefix may be unspecified, loopback, multicast or broadcast (RFC
+ * 1122 3.2.1.3 and RFC 4291 2.5.2, 2.5.3, 2.7 on what a source may be).
+ * A /0 holds them all.
+ */
+static const struct {
+	__be32 addr;
+	u8 len;
+	const char *what;
+} xlat_pool4_bad[] = {
+	{ htonl(0x00000000), 8, "\"this network\" 0.0.0.0/8" },
+	{ htonl(0x7f000000), 8, "loopback 127.0.0.0/8" },
+	{ htonl(0xe0000000), 4, "multicast 224.0.0.0/4" },
+	{ htonl(0xffffffff), 32, "broadcast 255.255.255.255" },
+};
+
+static int xlat_check_pool4(const struct nlattr *nest,
+			    const struct xlat_pfx4 *p,
+			    struct netlink_ext_ack *extack)
+{
+	unsigned int i, len;
+
+	for (i = 0; i < ARRAY_SIZE(xlat_pool4_bad); i++) {
+		len = min(p->len, xlat_pool4_bad[i].len);
+		if ((p->addr ^ xlat_pool4_bad[i].addr) & inet_make_mask(len))
+			continue;
+		NL_SET_ERR_MSG_ATTR_FMT(extack, nest,
+					"icmp-source-pool4: %pI4/%u holds %s",
+					&p->addr, p->len, xlat_pool4_bad[i].what);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int xlat_check_pool6(const struct nlattr *nest,
+			    const struct xlat_pfx6 *p,
+			    struct netlink_ext_ack *extack)
+{
+	static const struct in6_addr zero, mc = { .s6_addr = { 0xff } };
+	const char *what = NULL;
+
+	/* ::/127 holds the unspecified address and loopback. */
+	if (ipv6_prefix_equal(&p->addr, &zero, min_t(u8, p->len, 127)))
+		what = "the unspecified or loopback address (::/127)";
+	else if (ipv6_prefix_equal(&p->addr, &mc, min_t(u8, p->len, 8)))
+		what = "multicast ff00::/8";
+	if (!what)
+		return 0;
+	NL_SET_ERR_MSG_ATTR_FMT(extack, nest, "icmp-source-pool6: holds %s",
+				what);
+	return -EINVAL;
+}
+
 static int xlat_cfg_parse_scalars(struct nlattr **tb, struct xlat_cfg *cfg,
 				  struct netlink_ext_ack *extack)
 {
@@ -281,6 +337,9 @@ static int xlat_cfg_parse_scalars(struct nlattr **tb, struct xlat_cfg *cfg,
 	if (tb[XLAT_ATTR_ICMP_SRC_POOL4]) {
 		err = xlat_get_pfx(tb[XLAT_ATTR_ICMP_SRC_POOL4], &cfg->pool4,
 				   NULL, "icmp-source-pool4", extack);
+		if (!err)
+			err = xlat_check_pool4(tb[XLAT_ATTR_ICMP_SRC_POOL4],
+					       &cfg->pool4, extack);
 		if (err)
 			return err;
 		cfg->present |= XLAT_CFG_POOL4;
@@ -288,6 +347,9 @@ static int xlat_cfg_parse_scalars(struct nlattr **tb, struct xlat_cfg *cfg,
 	if (tb[XLAT_ATTR_ICMP_SRC_POOL6]) {
 		err = xlat_get_pfx(tb[XLAT_ATTR_ICMP_SRC_POOL6], NULL,
 				   &cfg->pool6, "icmp-source-pool6", extack);
+		if (!err)
+			err = xlat_check_pool6(tb[XLAT_ATTR_ICMP_SRC_POOL6],
+					       &cfg->pool6, extack);
 		if (err)
 			return err;
 		cfg->present |= XLAT_CFG_POOL6;
@@ -313,8 +375,16 @@ static int xlat_cfg_parse_scalars(struct nlattr **tb, struct xlat_cfg *cfg,
 		}
 		cfg->present |= XLAT_CFG_TCLASS;
 	}
-	if (tb[XLAT_ATTR_TOS4]) {
-		cfg->tos4 = nla_get_u8(tb[XLAT_ATTR_TOS4]);
+	a = tb[XLAT_ATTR_TOS4];
+	if (a) {
+		cfg->tos4 = nla_get_u8(a);
+		/* The ECN field is end to end, copied (RFC 3168 section 9). */
+		if (cfg->tos4 & INET_ECN_MASK) {
+			NL_SET_ERR_MSG_ATTR_FMT(extack, a,
+						"tos4: %#x sets ECN bits; give a DSCP (a multiple of 4)",
+						cfg->tos4);
+			return -EINVAL;
+		}
 		cfg->present |= XLAT_CFG_TOS4;
 	}
 	cfg->node_id = XLAT_ICMP_NODE_ID_ON;

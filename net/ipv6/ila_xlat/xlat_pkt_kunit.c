@@ -7,6 +7,7 @@
  */
 
 #include <kunit/test.h>
+#include <linux/icmpv6.h>
 #include <linux/inet.h>
 #include <linux/ip.h>
 #include <linux/skbuff.h>
@@ -248,8 +249,67 @@ static void xlat_pkt_test(struct kunit *test)
 	}
 }
 
+/*
+ * An ICMPv6 echo that xlat_defrag() reassembled may hold 65535 octets
+ * after its IPv6 header; as IPv4 it would need a Total Length of 20 more,
+ * which does not exist (RFC 791 section 3.1): dropped as
+ * ipv4-length-overflow rather than sent with a wrapped length. 65515
+ * octets still fit, exactly.
+ */
+static void xlat_pkt_test_too_long(struct kunit *test)
+{
+	static const unsigned int lens[] = { 65535, 65516, 65515 };
+	struct xlat_cfg *cfg = xlat_kunit_cfg(test, 0);
+	struct xlat_pmtu pm = {
+		.reassembled = true,
+		.frag_id = htonl(0x1234),
+	};
+	struct xlat_err err = {};
+	struct sk_buff *skb;
+	struct ipv6hdr *ip6;
+	unsigned int i;
+	u8 *icmp;
+	int ret;
+
+	for (i = 0; i < ARRAY_SIZE(lens); i++) {
+		skb = alloc_skb(LL_MAX_HEADER + sizeof(*ip6) + lens[i],
+				GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, skb);
+		ret = kunit_add_action_or_reset(test, xp_free_skb, skb);
+		KUNIT_ASSERT_EQ(test, 0, ret);
+		skb_reserve(skb, LL_MAX_HEADER);
+		ip6 = skb_put_zero(skb, sizeof(*ip6) + lens[i]);
+		skb_reset_network_header(skb);
+		skb->protocol = htons(ETH_P_IPV6);
+		ip6->version = 6;
+		ip6->payload_len = htons(lens[i]);
+		ip6->nexthdr = IPPROTO_ICMPV6;
+		ip6->hop_limit = 64;
+		/* From the remote side to the CLAT (configuration 0). */
+		KUNIT_ASSERT_TRUE(test, in6_pton("64:ff9b:1:c633:64:700::", -1,
+						 ip6->saddr.s6_addr, -1, NULL));
+		KUNIT_ASSERT_TRUE(test, in6_pton("2001:db8:1:2::1234", -1,
+						 ip6->daddr.s6_addr, -1, NULL));
+		icmp = (u8 *)(ip6 + 1);
+		icmp[0] = ICMPV6_ECHO_REQUEST;
+
+		ret = xlat_64(&init_net, skb, cfg, true, &pm, &err);
+		if (sizeof(struct iphdr) + lens[i] > 65535) {
+			KUNIT_EXPECT_NE(test, ret, 0);
+			KUNIT_EXPECT_EQ(test, err.reason, XLAT_DROP_TOO_LONG);
+			KUNIT_EXPECT_FALSE(test, err.icmp);
+			KUNIT_EXPECT_EQ(test, skb->len, sizeof(*ip6) + lens[i]);
+		} else {
+			KUNIT_ASSERT_EQ(test, ret, 0);
+			KUNIT_EXPECT_EQ(test, ntohs(ip_hdr(skb)->tot_len), 65535);
+			KUNIT_EXPECT_EQ(test, skb->len, 65535);
+		}
+	}
+}
+
 static struct kunit_case xlat_pkt_test_cases[] = {
 	KUNIT_CASE_PARAM(xlat_pkt_test, xp_gen_params),
+	KUNIT_CASE(xlat_pkt_test_too_long),
 	{}
 };
 

@@ -73,7 +73,7 @@ const struct xlat_drop_info xlat_drop_table[XLAT_DROP_NUM] = {
 	[XLAT_DROP_NO_NEAR_SIDE] = {
 		.name = "no-near-side-mapping",
 		.desc = "local-map is set and maps neither address (spoofed or foreign source)",
-		.ref = "SPEC near-side rule",
+		.ref = "Documentation/networking/xlat.rst",
 	},
 	[XLAT_DROP_UDP_ZERO_CSUM] = {
 		.name = "udp-zero-checksum",
@@ -109,6 +109,11 @@ const struct xlat_drop_info xlat_drop_table[XLAT_DROP_NUM] = {
 		.name = "packet-too-big",
 		.desc = "too big for the other side, DF set or an IPv6 fragment (Frag Needed / Packet Too Big sent)",
 		.ref = "RFC 7915 4.1, 5.1; RFC 1191; RFC 8201",
+	},
+	[XLAT_DROP_TOO_LONG] = {
+		.name = "ipv4-length-overflow",
+		.desc = "reassembled IPv6 datagram longer than an IPv4 Total Length can state",
+		.ref = "RFC 791 3.1, RFC 7915 5.1",
 	},
 	[XLAT_DROP_FRAG_FAILED] = {
 		.name = "fragmentation-failed",
