@@ -6,11 +6,15 @@
 #   make check      the whole test suite: KUnit and selftests in the VM
 #                   (CHECK_DEBUG=1: then again on the sanitizer kernel)
 #   make check-debug KUnit and selftests on a sanitizer kernel (build-debug/)
+#   make check-kmsan KUnit and the parser-facing selftests on a KMSAN kernel
+#                   built with clang (build-kmsan/)
+#   make soak       30 minutes of traffic and churn on the debug kernel
 #   make kernel     bzImage with the encap built in  (build/bzImage)
 #   make iproute2   patched ip                       (build/ip)
 #   make jool       the reference translator, Jool, as modules for the VM
 #                   kernel                           (build/jool)
-#   make libxlat    libnl helper library and xlatctl (tools/libxlat)
+#   make libxlat    libnl helper library and xlatctl (tools/libxlat), and
+#                   the configuration fuzzer (tools/nlfuzz)
 #   make bench      forwarding vs xlat vs TAYGA in the VM (scripts/bench)
 #   make vm CMD=... run a command in the VM
 #
@@ -20,8 +24,10 @@ BUILD ?= $(CURDIR)/build
 export BUILD
 # The sanitizer kernel (kernel/debug.config) and its ip: never in $(BUILD).
 DEBUG_BUILD := $(CURDIR)/build-debug
+# The KMSAN kernel (clang, kernel/kmsan.config) and its ip.
+KMSAN_BUILD := $(CURDIR)/build-kmsan
 
-.PHONY: all deps kernel iproute2 jool libxlat check check-debug debug-build kunit selftests bench \
+.PHONY: all deps kernel iproute2 jool libxlat check check-debug debug-build check-kmsan kmsan-build soak kunit selftests bench \
 	demo vm clean distclean
 
 all: kernel iproute2 libxlat
@@ -37,6 +43,7 @@ iproute2: deps
 
 libxlat: deps
 	@$(MAKE) -s -C tools/libxlat
+	@$(MAKE) -s -C tools/nlfuzz
 
 # Jool 4.1.9 from Debian, built against the VM kernel (tools/jool/): the
 # reference that selftests/xlat_jool_diff.sh compares xlat with.
@@ -58,6 +65,27 @@ debug-build: deps libxlat
 check-debug: debug-build
 	@DEBUG_BUILD=$(DEBUG_BUILD) scripts/check.sh debug
 
+# KMSAN needs clang (Debian's clang-14) and excludes KASAN: a kernel of its
+# own, for KUnit and the selftests that feed the parsers (check.sh kmsan).
+kmsan-build: deps libxlat
+	@scripts/install-deps.sh kmsan
+	@KERNEL_LLVM=1 KCONFIG_EXTRA=$(CURDIR)/kernel/kmsan.config \
+		scripts/build-kernel.sh $(KMSAN_BUILD)
+	@scripts/build-iproute2.sh $(KMSAN_BUILD)
+
+check-kmsan: kmsan-build
+	@KMSAN_BUILD=$(KMSAN_BUILD) scripts/check.sh kmsan
+
+# SOAK_MINUTES (30) of mixed traffic, route churn and namespace churn on the
+# debug kernel, slab sampled each minute (selftests/soak.sh). Not in CI.
+SOAK_MINUTES ?= 30
+soak: debug-build
+	@BUILD=$(DEBUG_BUILD) BOOT_TIMEOUT=1800 scripts/vm-run \
+		-t $$(( $(SOAK_MINUTES) * 60 + 1800 )) -- \
+		env PATH=$(DEBUG_BUILD)/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+		SOAK_MINUTES=$(SOAK_MINUTES) XLAT_TAP_COUNTER=/tmp/soak-tap \
+		bash selftests/soak.sh
+
 kunit: kernel
 	@scripts/check.sh kunit
 
@@ -77,6 +105,7 @@ vm: kernel iproute2
 
 clean:
 	$(MAKE) -s -C tools/libxlat clean
+	$(MAKE) -s -C tools/nlfuzz clean
 	rm -f $(BUILD)/bzImage $(BUILD)/ip
 	rm -rf $(BUILD)/results
 

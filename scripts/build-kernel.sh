@@ -53,7 +53,14 @@ rsync -c "$top/include/uapi/linux/lwtunnel_xlat.h" "$src/include/uapi/linux/"
 echo "== configuring"
 frag=$build/xlat.config
 cat "$top/kernel/xlat.config" ${KCONFIG_EXTRA:+"$KCONFIG_EXTRA"} > "$frag"
-make -C "$src" -s KCONFIG_ALLCONFIG="$frag" allnoconfig
+# KERNEL_LLVM=1: clang and the LLVM tools (the KMSAN kernel needs them).
+llvm=()
+cc="ccache gcc"
+if [ -n "${KERNEL_LLVM:-}" ]; then
+	llvm=(LLVM=1)
+	cc="ccache clang"
+fi
+make -C "$src" -s "${llvm[@]}" CC="${cc#ccache }" KCONFIG_ALLCONFIG="$frag" allnoconfig
 missing=0
 while IFS= read -r line; do
 	case "$line" in CONFIG_*=*) ;; *) continue ;; esac
@@ -69,6 +76,6 @@ export CCACHE_BASEDIR=$build
 export CCACHE_NOHASHDIR=1
 export KBUILD_BUILD_TIMESTAMP='2026-01-01'
 export KBUILD_BUILD_USER=ipxlat KBUILD_BUILD_HOST=ipxlat
-make -C "$src" -s -j"$jobs" CC="ccache gcc" ${KBUILD_EXTRA_ARGS:-} bzImage
+make -C "$src" -s -j"$jobs" "${llvm[@]}" CC="$cc" ${KBUILD_EXTRA_ARGS:-} bzImage
 cp "$src/arch/x86/boot/bzImage" "$build/bzImage"
 echo "== $build/bzImage"

@@ -3,7 +3,7 @@
 #
 # Run the test suite in the VM and print "N passed, N failed" last.
 #
-#   scripts/check.sh [kunit|selftests|bench|debug]...
+#   scripts/check.sh [kunit|selftests|bench|debug|kmsan]...
 #                                   (default: kunit selftests bench)
 #
 # KUnit runs at boot of a VM (kunit.enable=1) and its KTAP is parsed with
@@ -14,7 +14,10 @@
 # SELFTEST_TIMEOUT is the time limit of one selftest script (600 s).
 # "debug" runs KUnit and the selftests again on the sanitizer kernel in
 # DEBUG_BUILD (build-debug/, make check-debug builds it), with the longer
-# time limits that KASAN, kmemleak and lockdep need under TCG.
+# time limits that KASAN, kmemleak and lockdep need under TCG. "kmsan" runs
+# KUnit (the mutation test included) and the selftests that feed the
+# parsers hostile input (KMSAN_SELFTESTS) on the clang KMSAN kernel in
+# KMSAN_BUILD (build-kmsan/, make check-kmsan builds it).
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -77,7 +80,8 @@ run_selftests() {
 	echo "== selftests (in the VM)"
 	scripts/vm-run -l "$log" -- \
 		env PATH="$build/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
-		SELFTEST_TIMEOUT="${SELFTEST_TIMEOUT:-600}" bash -c \
+		SELFTEST_TIMEOUT="${SELFTEST_TIMEOUT:-600}" \
+		XLAT_NLFUZZ_MESSAGES="${XLAT_NLFUZZ_MESSAGES:-3000}" bash -c \
 		'selftests/run.sh "$@"; rc=$?; bash -c "$0"; exit $rc' \
 		"$leak_scan" ${SELFTESTS:-} | grep -av '^\[ *[0-9.]*\]'
 	rc=${PIPESTATUS[0]}
@@ -114,10 +118,34 @@ run_debug() {
 	local -x BOOT_TIMEOUT=${DEBUG_BOOT_TIMEOUT:-1800}
 	local -x SELFTEST_TIMEOUT=${DEBUG_SELFTEST_TIMEOUT:-1800}
 	local -x VM_TIMEOUT=${DEBUG_VM_TIMEOUT:-7200}
+	# The configuration fuzzer in full (selftests/xlat_nlfuzz.sh).
+	local -x XLAT_NLFUZZ_MESSAGES=${DEBUG_NLFUZZ_MESSAGES:-200000}
 
 	echo "== the same on the debug kernel ($build)"
 	if [ ! -f "$build/bzImage" ] || [ ! -x "$build/ip" ]; then
 		echo "not ok debug: no debug kernel or ip in $build (make check-debug)"
+		fail=$((fail + 1))
+		return
+	fi
+	prepare_build
+	run_kunit
+	run_selftests
+}
+
+run_kmsan() {
+	local build=${KMSAN_BUILD:-$top/build-kmsan}
+	local results=$build/results
+	local -x BUILD=$build
+	local -x BOOT_TIMEOUT=${DEBUG_BOOT_TIMEOUT:-1800}
+	local -x SELFTEST_TIMEOUT=${DEBUG_SELFTEST_TIMEOUT:-1800}
+	local -x VM_TIMEOUT=${DEBUG_VM_TIMEOUT:-7200}
+	local -x VM_MEM=${KMSAN_VM_MEM:-4096}
+	local -x XLAT_NLFUZZ_MESSAGES=${KMSAN_NLFUZZ_MESSAGES:-20000}
+	local -x SELFTESTS=${KMSAN_SELFTESTS:-xlat_nlfuzz xlat_userns xlat_config xlat_hostile}
+
+	echo "== KUnit and the parser-facing selftests on the KMSAN kernel ($build)"
+	if [ ! -f "$build/bzImage" ] || [ ! -x "$build/ip" ]; then
+		echo "not ok kmsan: no KMSAN kernel or ip in $build (make check-kmsan)"
 		fail=$((fail + 1))
 		return
 	fi
@@ -132,6 +160,7 @@ for part in "${parts[@]}"; do
 	selftests) run_selftests ;;
 	bench) run_bench ;;
 	debug) run_debug ;;
+	kmsan) run_kmsan ;;
 	*) echo "unknown part $part" >&2; exit 2 ;;
 	esac
 done

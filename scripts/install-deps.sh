@@ -18,6 +18,10 @@ pkgs=(
 	# the reference translator's userspace (its modules: tools/jool/)
 	jool-tools
 )
+# make check-kmsan: the kernel is built with clang and the LLVM tools.
+if [ "${1:-}" = kmsan ]; then
+	pkgs+=(clang lld llvm)
+fi
 # iproute2 source and build (ip only)
 top=$(cd "$(dirname "$0")/.." && pwd)
 while read -r p; do

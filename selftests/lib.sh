@@ -94,6 +94,32 @@ wait_port() {
 	return 1
 }
 
+# The kernel's own reports: KASAN, UBSAN, kmemleak, lockdep, WARN, BUG.
+XLAT_KERNEL_BAD='BUG:|WARNING:|KASAN:|KMSAN:|UBSAN:|kmemleak:.*suspected|possible circular|possible recursive|suspicious RCU|Oops|general protection fault'
+
+# kmsg_mark: the number of kernel log lines so far, for kmsg_reports.
+kmsg_mark() {
+	dmesg 2>/dev/null | wc -l
+}
+
+# kmsg_reports MARK: the reports logged since kmsg_mark printed MARK.
+kmsg_reports() {
+	dmesg 2>/dev/null | tail -n +"$(($1 + 1))" | grep -aE "$XLAT_KERNEL_BAD"
+}
+
+# kmemleak_scan: on a kernel with kmemleak, scan now and print what it
+# suspects (nothing elsewhere).
+kmemleak_scan() {
+	local k=/sys/kernel/debug/kmemleak
+	mountpoint -q /sys/kernel/debug 2>/dev/null ||
+		mount -t debugfs none /sys/kernel/debug 2>/dev/null
+	[ -w $k ] || return 0
+	echo scan > $k
+	sleep 1
+	echo scan > $k
+	grep -a 'unreferenced object' $k
+}
+
 # Exit status of a test script: 1 if any check failed.
 xlat_done() {
 	exit $XLAT_FAILED
