@@ -75,6 +75,7 @@ holder() {
 		echo \$\$ > $WORK/$1.pid
 		exec sleep 600" > "$WORK/$1.log" 2>&1 &
 	HOLDERS+=($!)
+	disown $!	# killed at the end: no job notice
 	local i
 	for i in $(seq 100); do
 		if [ -s "$WORK/$1.pid" ]; then

@@ -63,7 +63,6 @@
 #define ENC_MAX 16384
 #define MSG_MAX (ENC_MAX * 2 + 1024)
 #define RECV_MAX 65536
-#define TYPE_MASK NLA_TYPE_MASK
 
 /* ------------------------------------------------------------------ */
 /* random numbers: xorshift64*, reproducible from the seed            */
@@ -605,7 +604,7 @@ static const uint16_t boundary_lens[] = {
 	0, 1, 2, 3, 4, 5, 7, 8, 16, 17, 20, 0xffff,
 };
 
-static unsigned int mut_counts[12];
+static unsigned int mut_counts[11];
 
 /* Apply one mutation to the nest content in w; returns its kind. */
 static void mutate(struct wbuf *w)
@@ -1552,8 +1551,8 @@ int main(int argc, char **argv)
 		if (cnt.by_errno[i])
 			printf(" %s %lu", strerrorname_np((int)i) ?
 			       strerrorname_np((int)i) : "?", cnt.by_errno[i]);
-	printf("\nmutations:");
-	for (i = 0; i < 12; i++)
+	printf("\nmutations by kind:");
+	for (i = 0; i < 11; i++)
 		printf(" %u", mut_counts[i]);
 	printf("\n");
 	if (verbose)

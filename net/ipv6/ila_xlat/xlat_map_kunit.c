@@ -10,6 +10,7 @@
 #include <linux/inet.h>
 #include <linux/inetdevice.h>
 #include <linux/prandom.h>
+#include <linux/sched.h>
 #include <linux/slab.h>
 #include <net/ipv6.h>
 #include <uapi/linux/lwtunnel_xlat.h>
@@ -208,6 +209,9 @@ static void xlat_map_test_eam_random(struct kunit *test)
 	for (i = 0; i < 2000; i++) {
 		struct xlat_map *m;
 
+		if (!(i % 64))
+			cond_resched();
+
 		cfg = cfg_new(test, 1, 0);
 		m = &cfg->maps[0];
 		m->p6.len = prandom_u32_state(&rnd) % 129;
@@ -389,6 +393,10 @@ static void xlat_map_test_lpm_random(struct kunit *test)
 		struct in6_addr a6;
 		__be32 a4;
 		int got, want;
+
+		/* minutes under KMSAN: let the soft lockup watchdog run */
+		if (!(i % 256))
+			cond_resched();
 
 		/* Half inside a random prefix, half anywhere. */
 		a4 = (__force __be32)prandom_u32_state(&rnd);
