@@ -111,19 +111,22 @@ run_bench() {
 	fi
 }
 
-run_debug() {
-	local build=${DEBUG_BUILD:-$top/build-debug}
+# KUnit and the selftests again on another kernel: $1 is its build
+# directory (with ip), $2 the part's name (make check-$2 builds it), $3 what
+# the run is. Under KASAN, kmemleak, lockdep or KMSAN and TCG the VM is
+# slow: longer time limits. The caller's exported locals (the fuzzer's
+# size, the selftests, the VM's memory) reach the VM runs.
+run_on_kernel() {
+	local build=$1
 	local results=$build/results
 	local -x BUILD=$build
 	local -x BOOT_TIMEOUT=${DEBUG_BOOT_TIMEOUT:-1800}
 	local -x SELFTEST_TIMEOUT=${DEBUG_SELFTEST_TIMEOUT:-1800}
 	local -x VM_TIMEOUT=${DEBUG_VM_TIMEOUT:-7200}
-	# The configuration fuzzer in full (selftests/xlat_nlfuzz.sh).
-	local -x XLAT_NLFUZZ_MESSAGES=${DEBUG_NLFUZZ_MESSAGES:-200000}
 
-	echo "== the same on the debug kernel ($build)"
+	echo "== $3 ($build)"
 	if [ ! -f "$build/bzImage" ] || [ ! -x "$build/ip" ]; then
-		echo "not ok debug: no debug kernel or ip in $build (make check-debug)"
+		echo "not ok $2: no kernel or ip in $build (make check-$2)"
 		fail=$((fail + 1))
 		return
 	fi
@@ -132,26 +135,21 @@ run_debug() {
 	run_selftests
 }
 
+run_debug() {
+	# The configuration fuzzer in full (selftests/xlat_nlfuzz.sh).
+	local -x XLAT_NLFUZZ_MESSAGES=${DEBUG_NLFUZZ_MESSAGES:-200000}
+
+	run_on_kernel "${DEBUG_BUILD:-$top/build-debug}" debug \
+		"the same on the debug kernel"
+}
+
 run_kmsan() {
-	local build=${KMSAN_BUILD:-$top/build-kmsan}
-	local results=$build/results
-	local -x BUILD=$build
-	local -x BOOT_TIMEOUT=${DEBUG_BOOT_TIMEOUT:-1800}
-	local -x SELFTEST_TIMEOUT=${DEBUG_SELFTEST_TIMEOUT:-1800}
-	local -x VM_TIMEOUT=${DEBUG_VM_TIMEOUT:-7200}
 	local -x VM_MEM=${KMSAN_VM_MEM:-4096}
 	local -x XLAT_NLFUZZ_MESSAGES=${KMSAN_NLFUZZ_MESSAGES:-20000}
 	local -x SELFTESTS=${KMSAN_SELFTESTS:-xlat_nlfuzz xlat_userns xlat_config xlat_hostile}
 
-	echo "== KUnit and the parser-facing selftests on the KMSAN kernel ($build)"
-	if [ ! -f "$build/bzImage" ] || [ ! -x "$build/ip" ]; then
-		echo "not ok kmsan: no KMSAN kernel or ip in $build (make check-kmsan)"
-		fail=$((fail + 1))
-		return
-	fi
-	prepare_build
-	run_kunit
-	run_selftests
+	run_on_kernel "${KMSAN_BUILD:-$top/build-kmsan}" kmsan \
+		"KUnit and the parser-facing selftests on the KMSAN kernel"
 }
 
 for part in "${parts[@]}"; do
