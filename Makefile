@@ -3,7 +3,8 @@
 # ipxlat: the xlat route encap (stateless IPv4/IPv6 translation, RFC 7915).
 #
 #   make demo       build everything, boot the VM, run the lab, show counters
-#   make check      the whole test suite: KUnit and selftests in the VM
+#   make check      the whole test suite: libxlat's unit tests on the host,
+#                   then KUnit and selftests in the VM
 #                   (CHECK_DEBUG=1: then again on the sanitizer kernel)
 #   make check-debug KUnit and selftests on a sanitizer kernel (build-debug/)
 #   make check-kmsan KUnit and the parser-facing selftests on a KMSAN kernel
@@ -51,7 +52,7 @@ jool: kernel
 	@tools/jool/build-jool.sh $(BUILD) $(BUILD)/jool
 
 check: kernel iproute2 libxlat jool $(if $(CHECK_DEBUG),debug-build)
-	@scripts/check.sh kunit selftests bench $(if $(CHECK_DEBUG),debug)
+	@scripts/check.sh unit kunit selftests bench $(if $(CHECK_DEBUG),debug)
 
 # KASAN, UBSAN, kmemleak and lockdep slow the VM down: check.sh gives the
 # debug part longer time limits (DEBUG_BOOT_TIMEOUT, DEBUG_SELFTEST_TIMEOUT,

@@ -1,11 +1,14 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Run the test suite in the VM and print "N passed, N failed" last.
+# Run the test suite and print "N passed, N failed" last.
 #
-#   scripts/check.sh [kunit|selftests|bench|debug|kmsan]...
-#                                   (default: kunit selftests bench)
+#   scripts/check.sh [unit|kunit|selftests|bench|debug|kmsan]...
+#                                   (default: unit kunit selftests bench)
 #
+# "unit" runs libxlat's unit tests on the host (make -C tools/libxlat
+# check, TAP); a build that fails, or a run that dies, counts as one
+# failure. The other parts boot the VM.
 # KUnit runs at boot of a VM (kunit.enable=1) and its KTAP is parsed with
 # the kernel's kunit.py; the selftests run in a second VM, one TAP line
 # each. A kernel warning, oops, panic or sanitizer report in either boot
@@ -40,9 +43,28 @@ leak_scan='k=/sys/kernel/debug/kmemleak
 sleep 6; echo scan > $k; echo scan > $k; cat $k'
 
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(kunit selftests bench)
+[ ${#parts[@]} -gt 0 ] || parts=(unit kunit selftests bench)
 pass=0
 fail=0
+
+# libxlat's helpers (PREF64, RFC 7050, CLAT addresses), on the host.
+run_unit() {
+	local log=$results/unit.log rc p f
+
+	echo "== unit tests of libxlat (on the host)"
+	make -s -C tools/libxlat check > "$log" 2>&1
+	rc=$?
+	grep -aE '^(not )?ok' "$log"
+	p=$(grep -acE '^ok ' "$log")
+	f=$(grep -acE '^not ok' "$log")
+	pass=$((pass + p))
+	fail=$((fail + f))
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		tail -20 "$log"
+		echo "not ok unit: make -C tools/libxlat check failed ($rc)"
+		fail=$((fail + 1))
+	fi
+}
 
 run_kunit() {
 	local log=$results/kunit.log rc summary n p s
@@ -154,6 +176,7 @@ run_kmsan() {
 
 for part in "${parts[@]}"; do
 	case $part in
+	unit) run_unit ;;
 	kunit) run_kunit ;;
 	selftests) run_selftests ;;
 	bench) run_bench ;;

@@ -638,6 +638,218 @@ int xlat_ns_stats_read(struct xlat_ns_stats *st);
  */
 void xlat_ns_stats_clear(struct xlat_ns_stats *st);
 
+/* --- NAT64 prefix discovery and CLAT addresses ------------------------------ */
+
+/* RFC 8781 section 4: the PREF64 option is Type 38, 16 octets long */
+#define XLAT_PREF64_OPT_TYPE	38
+#define XLAT_PREF64_OPT_LEN	16
+
+/* RFC 8781 section 4.1: the longest lifetime the option can carry, 8191 x 8 */
+#define XLAT_PREF64_LIFETIME_MAX	65528
+
+/* RFC 7217 section 5: a secret key of at least 128 bits */
+#define XLAT_STABLE_SECRET_MIN	16
+
+/**
+ * struct xlat_pref64 - a NAT64 prefix as the PREF64 option carries it
+ * @prefix: the prefix, of length 32, 40, 48, 56, 64 or 96 (RFC 6052);
+ *	bits past the length zero
+ * @lifetime: seconds over which it may be used (RFC 8781 section 4.1);
+ *	0 means "no longer"
+ */
+struct xlat_pref64 {
+	struct xlat_prefix6 prefix;
+	uint32_t lifetime;
+};
+
+/**
+ * struct xlat_stable_params - the inputs of an RFC 7217 identifier
+ * @prefix: the /64 the address is in; bits past 64 are ignored
+ * @ifname: Net_Iface, a stable name of the interface ("" for none)
+ * @network_id: Network_ID, e.g. the SSID or a connection's stable id
+ *	(%NULL or "" for none)
+ * @secret: secret_key, at least %XLAT_STABLE_SECRET_MIN bytes
+ * @secret_len: its length
+ * @dad_counter: DAD_Counter to start from: 0, then one more after each
+ *	Duplicate Address Detection failure (RFC 7217 section 6)
+ */
+struct xlat_stable_params {
+	struct in6_addr prefix;
+	const char *ifname;
+	const char *network_id;
+	const void *secret;
+	size_t secret_len;
+	unsigned int dad_counter;
+};
+
+/**
+ * xlat_pref64_opt_parse() - read an RFC 8781 PREF64 option
+ * @opt: the option, from its Type octet on
+ * @len: the bytes readable at @opt; only the first 16 are read
+ * @out: where to store the prefix, its length and the lifetime
+ *
+ * Refuses what RFC 8781 section 4 tells the receiver to ignore: a Length
+ * field other than 2 and a Prefix Length Code other than 0-5; and a Type
+ * other than 38, or fewer than 16 bytes (nothing is then read). The
+ * lifetime is the Scaled Lifetime times 8 (section 4.1). The option
+ * carries the highest 96 bits of the prefix; the bits past the prefix
+ * length are not part of the prefix and are cleared.
+ *
+ * Return: 0, or -EINVAL (*@out is then untouched).
+ */
+int xlat_pref64_opt_parse(const void *opt, size_t len, struct xlat_pref64 *out);
+
+/**
+ * xlat_pref64_opt_build() - write an RFC 8781 PREF64 option
+ * @p: the prefix and lifetime; bits past the prefix length are sent as 0
+ * @buf: where to write the 16 octets
+ * @len: the size of @buf
+ *
+ * A lifetime that is not a multiple of 8 is rounded up to one, as RFC 8781
+ * section 4.1 tells routers to do, so that 1 to 7 seconds are sent as a
+ * Scaled Lifetime of 1, not 0.
+ *
+ * Return: 16, or -EINVAL for @len below 16 or a prefix length without a
+ * Prefix Length Code (not 32, 40, 48, 56, 64 or 96), -ERANGE for a
+ * lifetime over %XLAT_PREF64_LIFETIME_MAX.
+ */
+int xlat_pref64_opt_build(const struct xlat_pref64 *p, void *buf, size_t len);
+
+/**
+ * xlat_rfc7050_prefixes() - the NAT64 prefixes an ipv4only.arpa answer shows
+ * @addrs: the IPv6 addresses of the AAAA answer for "ipv4only.arpa."
+ * @n: their number
+ * @out: where to store the prefixes, distinct, in the order of @addrs
+ * @max: room in @out
+ *
+ * RFC 7050 section 3: each address is searched for the well-known IPv4
+ * addresses 192.0.0.170 and 192.0.0.171 at the places RFC 6052 section 2.2
+ * gives them for a /32, /40, /48, /56, /64 and /96 prefix, skipping the
+ * u octet (bits 64-71), which must be zero. An address that holds neither
+ * is not synthesized and is ignored. An address that holds one at several
+ * places keeps the place at which another address of the answer holds the
+ * other one under the same prefix (the reason the name has two addresses);
+ * if that does not single out one place, the address is ignored. An
+ * address whose partner is missing (only 170, or only 171, came back)
+ * counts when its place is unique.
+ *
+ * Return: the number of prefixes (1 or more), -ENOENT when the answer
+ * shows none, -E2BIG when more than @max, -EINVAL for a %NULL array.
+ */
+int xlat_rfc7050_prefixes(const struct in6_addr *addrs, size_t n,
+			  struct xlat_prefix6 *out, size_t max);
+
+/**
+ * xlat_rfc7050_discover() - RFC 7050 discovery through the system resolver
+ * @out: where to store the prefixes
+ * @max: room in @out
+ *
+ * Resolves the AAAA records of "ipv4only.arpa." with getaddrinfo(),
+ * AF_INET6 only and without AI_V4MAPPED or AI_ADDRCONFIG: an IPv4-mapped
+ * answer from the name's A records would look like the prefix
+ * ::ffff:0:0/96. Then xlat_rfc7050_prefixes(). The answer is not
+ * validated (RFC 7050 section 3.1 needs DNSSEC, which getaddrinfo() does
+ * not report), and getaddrinfo() sorts it (RFC 6724), so "the order of
+ * the answer" is the resolver's. Blocks for as long as the resolver does.
+ *
+ * Return: the number of prefixes, -ENOENT when there is no DNS64 (no AAAA
+ * record, or none synthesized), -EAGAIN when the resolver failed for now,
+ * -E2BIG, -ENOMEM, -EIO for other resolver errors.
+ */
+int xlat_rfc7050_discover(struct xlat_prefix6 *out, size_t max);
+
+/**
+ * xlat_stable_address() - an RFC 7217 stable address inside a /64
+ * @p: the inputs of F()
+ * @out: the address: the /64 of @p->prefix and the identifier
+ * @dad_counter: the DAD_Counter used, or %NULL
+ *
+ * RFC 7217 section 5: RID = F(Prefix, Net_Iface, Network_ID, DAD_Counter,
+ * secret_key), F the first 64 bits of SHA-256 over
+ *
+ *	Prefix (8 octets) | Net_Iface | 0x00 | Network_ID | 0x00 |
+ *	DAD_Counter (1 octet) | secret_key
+ *
+ * (the NULs keep the two names apart). An identifier that RFC 5453
+ * reserves (the Subnet-Router anycast, all zero; the subnet anycast
+ * fdff:ffff:ffff:ff80-ffff) makes the function count DAD_Counter up and
+ * start again, as section 5 says. The encoding is part of the API: a
+ * change would move every address.
+ *
+ * Return: 0, -EINVAL (a secret under 16 bytes, a counter over 255),
+ * -EOVERFLOW when the counter would pass 255, -EIO when libcrypto fails.
+ */
+int xlat_stable_address(const struct xlat_stable_params *p,
+			struct in6_addr *out, unsigned int *dad_counter);
+
+/**
+ * xlat_csum_neutralize() - make a CLAT address checksum-neutral
+ * @clat6: the CLAT's IPv6 address, in a /64; its last 16 bits are rewritten
+ * @local4: the IPv4 address it stands for (e.g. 192.0.0.1, RFC 7335)
+ * @pref: the NAT64 prefix; bits past @plen are ignored
+ * @plen: its length: 32 or 96
+ *
+ * RFC 6296 section 3.2 arithmetic: the 16-bit one's complement sum of the
+ * words of @clat6 and of @pref is made equal to that of @local4, by
+ * rewriting word 7 (bits 112-127). A packet between @local4 and a remote
+ * R is translated to one between @clat6 and pref+R; the pseudo-header
+ * sums are local4 + R and clat6 + (pref + R), where pref + R is the
+ * synthesized address, whose words are the prefix words plus the words
+ * R's bits fall in. When R fills whole words, as at /96 (words 6-7) and
+ * /32 (words 2-3), its part of the sum is R's own, for every R, and the
+ * two sums agree: the transport checksum needs no update at all.
+ *
+ * At /40, /48, /56 and /64, R straddles words and the u octet: at /64 its
+ * octets sit at bytes 9-12, so its first octet counts as a low byte
+ * instead of a high one, and the sums differ by 255 x (a - b + c - d) for
+ * R = a.b.c.d, which no single word can cancel for every R. These lengths
+ * are refused.
+ *
+ * One's complement has two zeros; a zero word is written 0x0000, never
+ * 0xffff.
+ *
+ * Return: 0; -EINVAL for another @plen; -EADDRNOTAVAIL when the result is
+ * an identifier RFC 5453 reserves (*@clat6 is then unchanged; take the
+ * next DAD_Counter).
+ */
+int xlat_csum_neutralize(struct in6_addr *clat6, const struct in_addr *local4,
+			 const struct in6_addr *pref, int plen);
+
+/**
+ * xlat_csum_neutral() - is a CLAT address checksum-neutral?
+ * @local4: the IPv4 address the CLAT address stands for
+ * @clat6: the CLAT's IPv6 address
+ * @pref: the NAT64 prefix; bits past @plen are ignored
+ * @plen: its length
+ *
+ * Return: true when @plen is 32 or 96 and the one's complement sums of
+ * @clat6 plus @pref and of @local4 are equal (see xlat_csum_neutralize()),
+ * so that translation between @local4 and @clat6 keeps every transport
+ * checksum; false otherwise.
+ */
+bool xlat_csum_neutral(const struct in_addr *local4,
+		       const struct in6_addr *clat6,
+		       const struct in6_addr *pref, int plen);
+
+/**
+ * xlat_clat_address() - a stable, optionally checksum-neutral, CLAT address
+ * @p: the inputs of the RFC 7217 identifier
+ * @local4: the CLAT's IPv4 address, or %NULL for no neutral adjustment
+ * @pref: the NAT64 prefix (when @local4 is set)
+ * @plen: its length, 32 or 96 (when @local4 is set)
+ * @out: the address
+ * @dad_counter: the DAD_Counter used, or %NULL
+ *
+ * xlat_stable_address(), then xlat_csum_neutralize(); when the adjusted
+ * identifier is reserved, the next DAD_Counter.
+ *
+ * Return: 0 or a negative errno of either.
+ */
+int xlat_clat_address(const struct xlat_stable_params *p,
+		      const struct in_addr *local4, const struct in6_addr *pref,
+		      int plen, struct in6_addr *out,
+		      unsigned int *dad_counter);
+
 #ifdef __cplusplus
 }
 #endif

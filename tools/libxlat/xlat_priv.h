@@ -28,6 +28,10 @@ _Static_assert((int)XLAT_TCLASS_MODE_COPY == (int)XLAT_TCLASS_COPY &&
 	       (int)XLAT_TCLASS_MODE_ZERO == (int)XLAT_TCLASS_ZERO,
 	       "enum xlat_tclass_mode mirrors the uapi");
 
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a)		(sizeof(a) / sizeof((a)[0]))
+#endif
+
 /* Room for the kernel's extack message and for our own error texts */
 #define XLAT_MSG_LEN		256
 
@@ -57,6 +61,9 @@ int xlat_request(struct xlat_handle *h, struct nl_msg *msg,
 int xlat_encap_put(struct nl_msg *msg, const struct xlat_encap *e);
 int xlat_encap_get(struct xlat_encap *e, struct nlattr *encap);
 bool xlat_encap_is_empty(const struct xlat_encap *e);
+
+/* xlat_pref64.c: clear the bits of @a past @len */
+void xlat_mask6(struct in6_addr *a, unsigned int len);
 
 /* xlat_stats.c */
 int xlat_stats_get(struct xlat_stats *s, struct nlattr *nest);

@@ -5,6 +5,9 @@
  *   xlatctl [-j] [-s] [-4|-6] add|replace|del ROUTE [ENCAP]
  *   xlatctl [-j] [-s] [-4|-6] show [-s] [table N|all] [dev IF] [PREFIX]
  *   xlatctl [-j] stats
+ *   xlatctl [-j] pref64 parse HEX
+ *   xlatctl [-j] discover
+ *   xlatctl [-j] clat-address PREFIX/64 SECRET [OPTIONS]
  *
  * ROUTE and ENCAP take the words of "ip route ... encap xlat ...", in any
  * order. Exit status: 0 on success, 1 when the kernel or the system
@@ -23,8 +26,6 @@
 
 #include "xlatctl.h"
 
-#define EXIT_SYNTAX	2
-
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -34,6 +35,12 @@ static void usage(FILE *f)
 		"  show [-s] [table N|all] [dev IF] [PREFIX]\n"
 		"                             the xlat routes (all tables), -s with counters\n"
 		"  stats                      the totals of this network namespace\n"
+		"  pref64 parse HEX           an RFC 8781 PREF64 option, in hex\n"
+		"  discover                   the NAT64 prefixes of ipv4only.arpa (RFC 7050)\n"
+		"  clat-address PREFIX/64 --secret-file F|--secret HEX [--ifname N]\n"
+		"         [--network-id S] [--dad-counter N] [--neutral LOCAL4 PREF64/LEN]\n"
+		"                             a stable CLAT address (RFC 7217), checksum-\n"
+		"                             neutral to LOCAL4 with --neutral (RFC 6296)\n"
 		"ROUTE := PREFIX|default [table N] dev IF [metric N] [mtu N] [proto P]\n"
 		"ENCAP := [encap xlat] [remote-prefix6 PREFIX6]\n"
 		"         [local-map PREFIX4 PREFIX6]... [eam PREFIX4 PREFIX6]...\n"
@@ -45,9 +52,7 @@ static void usage(FILE *f)
 }
 
 /* A command line that does not parse: say why, return EXIT_SYNTAX */
-static int syntax(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static int syntax(const char *fmt, ...)
+int xlatctl_syntax(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -138,13 +143,13 @@ static int parse_route_word(struct xlat_route *r, int argc, char **argv)
 	    strcmp(key, "proto"))
 		return 0;
 	if (argc < 2)
-		return -syntax("\"%s\" needs a value", key);
+		return -xlatctl_syntax("\"%s\" needs a value", key);
 
 	if (!strcmp(key, "table")) {
 		bad = parse_table(val, &r->table);
 	} else if (!strcmp(key, "dev")) {
 		if (strlen(val) >= sizeof(r->dev))
-			return -syntax("\"%s\": interface name too long", val);
+			return -xlatctl_syntax("\"%s\": interface name too long", val);
 		snprintf(r->dev, sizeof(r->dev), "%s", val);
 	} else if (!strcmp(key, "mtu")) {
 		bad = parse_u32(val, &r->mtu);
@@ -154,7 +159,7 @@ static int parse_route_word(struct xlat_route *r, int argc, char **argv)
 		bad = parse_u32(val, &r->metric);
 	}
 	if (bad)
-		return -syntax("\"%s\" has a bad value \"%s\"", key, val);
+		return -xlatctl_syntax("\"%s\" has a bad value \"%s\"", key, val);
 	return 2;
 }
 
@@ -176,18 +181,18 @@ static int parse_route(const struct xlatctl_opts *o, struct xlat_route *r,
 			return -n;
 		if (!n && !strcmp(argv[0], "encap")) {
 			if (argc < 2 || strcmp(argv[1], "xlat"))
-				return syntax("only \"encap xlat\" is known here");
+				return xlatctl_syntax("only \"encap xlat\" is known here");
 			n = 2;
 		}
 		if (!n) {
 			n = xlat_encap_parse(&r->encap, argc, argv, err,
 					     sizeof(err));
 			if (n < 0)
-				return syntax("%s", err);
+				return xlatctl_syntax("%s", err);
 		}
 		if (!n) {
 			if (dst)
-				return syntax("unknown word \"%s\"", argv[0]);
+				return xlatctl_syntax("unknown word \"%s\"", argv[0]);
 			dst = argv[0];
 			n = 1;
 		}
@@ -195,10 +200,10 @@ static int parse_route(const struct xlatctl_opts *o, struct xlat_route *r,
 		argv += n;
 	}
 	if (!dst)
-		return syntax("a destination PREFIX is needed");
+		return xlatctl_syntax("a destination PREFIX is needed");
 	r->family = route_family(o, dst);
 	if (xlat_route_set_dst(r, dst))
-		return syntax("\"%s\" is not an %s prefix", dst,
+		return xlatctl_syntax("\"%s\" is not an %s prefix", dst,
 			      r->family == AF_INET ? "IPv4" : "IPv6");
 	return 0;
 }
@@ -267,7 +272,7 @@ static int parse_show(struct xlatctl_opts *o, struct show_filter *sf,
 			o->stats = true;
 		} else if (!strcmp(*argv, "table") || !strcmp(*argv, "dev")) {
 			if (argc < 2)
-				return syntax("\"%s\" needs a value", *argv);
+				return xlatctl_syntax("\"%s\" needs a value", *argv);
 			if (argv[0][0] == 'd') {
 				sf->dev = argv[1];
 			} else if (!strcmp(argv[1], "all")) {
@@ -275,7 +280,7 @@ static int parse_show(struct xlatctl_opts *o, struct show_filter *sf,
 			} else {
 				sf->any_table = false;
 				if (parse_table(argv[1], &sf->table))
-					return syntax("\"table\" has a bad value \"%s\"",
+					return xlatctl_syntax("\"table\" has a bad value \"%s\"",
 						      argv[1]);
 			}
 			argc--;
@@ -283,10 +288,10 @@ static int parse_show(struct xlatctl_opts *o, struct show_filter *sf,
 		} else if (!sf->has_dst) {
 			xlat_route_init(&sf->dst, route_family(o, *argv));
 			if (xlat_route_set_dst(&sf->dst, *argv))
-				return syntax("\"%s\" is not a prefix", *argv);
+				return xlatctl_syntax("\"%s\" is not a prefix", *argv);
 			sf->has_dst = true;
 		} else {
-			return syntax("unknown word \"%s\"", *argv);
+			return xlatctl_syntax("unknown word \"%s\"", *argv);
 		}
 	}
 	return 0;
@@ -328,7 +333,7 @@ static int cmd_stats(const struct xlatctl_opts *o, int argc)
 	int err;
 
 	if (argc > 0)
-		return syntax("\"stats\" takes no arguments");
+		return xlatctl_syntax("\"stats\" takes no arguments");
 	err = xlat_ns_stats_read(&st);
 	if (err) {
 		fprintf(stderr, "Error: /proc/net/xlat: %s\n", strerror(-err));
@@ -382,10 +387,16 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "stats"))
 		return cmd_stats(&o, argc);
+	if (!strcmp(cmd, "pref64"))
+		return xlatctl_cmd_pref64(&o, argc, argv);
+	if (!strcmp(cmd, "discover"))
+		return xlatctl_cmd_discover(&o, argc);
+	if (!strcmp(cmd, "clat-address"))
+		return xlatctl_cmd_clat_address(&o, argc, argv);
 	if (strcmp(cmd, "add") && strcmp(cmd, "replace") &&
 	    strcmp(cmd, "del") && strcmp(cmd, "delete") &&
 	    strcmp(cmd, "show") && strcmp(cmd, "list")) {
-		syntax("unknown command \"%s\"", cmd);
+		xlatctl_syntax("unknown command \"%s\"", cmd);
 		usage(stderr);
 		return EXIT_SYNTAX;
 	}

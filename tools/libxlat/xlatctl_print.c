@@ -320,3 +320,76 @@ void xlatctl_print_ns_stats(FILE *f, const struct xlatctl_opts *o,
 	json_close(&j, '}');
 	fputc('\n', f);
 }
+
+/* --- discovery and CLAT addresses ----------------------------------------- */
+
+/* "P/L lifetime N", or {"prefix":"P/L","lifetime":N} */
+void xlatctl_print_pref64(FILE *f, const struct xlatctl_opts *o,
+			  const struct xlat_pref64 *p)
+{
+	struct json j = { .f = f };
+	char b[XLAT_PREFIX_STRLEN];
+
+	if (!o->json) {
+		fprintf(f, "%s lifetime %u\n",
+			xlat_prefix6_format(&p->prefix, b, sizeof(b)),
+			p->lifetime);
+		return;
+	}
+	json_open(&j, NULL, '{');
+	json_p6(&j, "prefix", &p->prefix);
+	json_u64(&j, "lifetime", p->lifetime);
+	json_close(&j, '}');
+	fputc('\n', f);
+}
+
+/* One prefix a line, or {"prefixes":["P/L",...]} */
+void xlatctl_print_prefixes(FILE *f, const struct xlatctl_opts *o,
+			    const struct xlat_prefix6 *p, size_t n)
+{
+	struct json j = { .f = f };
+	char b[XLAT_PREFIX_STRLEN];
+	size_t i;
+
+	if (!o->json) {
+		for (i = 0; i < n; i++)
+			fprintf(f, "%s\n", xlat_prefix6_format(&p[i], b, sizeof(b)));
+		return;
+	}
+	json_open(&j, NULL, '{');
+	json_open(&j, "prefixes", '[');
+	for (i = 0; i < n; i++)
+		json_p6(&j, NULL, &p[i]);
+	json_close(&j, ']');
+	json_close(&j, '}');
+	fputc('\n', f);
+}
+
+/*
+ * The address alone, for $(...); or {"address":..., "dad-counter":N,
+ * "checksum-neutral":bool[, "local4":..., "pref64":...]}
+ */
+void xlatctl_print_clat(FILE *f, const struct xlatctl_opts *o,
+			const struct xlatctl_clat *c)
+{
+	struct json j = { .f = f };
+	char b[INET6_ADDRSTRLEN];
+
+	inet_ntop(AF_INET6, &c->addr, b, sizeof(b));
+	if (!o->json) {
+		fprintf(f, "%s\n", b);
+		return;
+	}
+	json_open(&j, NULL, '{');
+	json_str(&j, "address", b);
+	json_u64(&j, "dad-counter", c->dad_counter);
+	json_key(&j, "checksum-neutral");
+	fputs(c->neutral ? "true" : "false", f);
+	if (c->neutral) {
+		inet_ntop(AF_INET, &c->local4.addr, b, sizeof(b));
+		json_str(&j, "local4", b);
+		json_p6(&j, "pref64", &c->pref);
+	}
+	json_close(&j, '}');
+	fputc('\n', f);
+}
