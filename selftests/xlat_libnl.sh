@@ -110,6 +110,36 @@ check "xlatctl -6 default is ::/0" xc -6 add default table 103 dev d0 $CLAT1
 check_eq "ip -6 route show: ::/0 with the encap" "xlat $CLAT1" \
 	"$(ip -n $R -6 route show default table 103 | encap_of)"
 
+# NetworkManager's CLAT default route carries src (RTA_PREFSRC), its metric
+# and MTU: the whole route through xlatctl.
+ip -n $R addr add 192.0.0.5/32 dev d0
+check "xlatctl add with src, metric and mtu (NetworkManager's IPv4 route)" \
+	xc add default table 104 dev d0 src 192.0.0.5 metric 101 mtu 1432 $CLAT1
+line=$(ip -n $R route show default table 104)
+check_eq "ip route show: src, metric and mtu" "src 192.0.0.5 metric 101 mtu 1432" \
+	"$(grep -oE 'src [0-9.]+ metric [0-9]+ mtu [0-9]+' <<< "$line")"
+check_eq "xlatctl -j show: prefsrc" 192.0.0.5 \
+	"$(xc -j show table 104 | python3 -c '
+import json, sys
+print(json.load(sys.stdin)[0].get("prefsrc"))')"
+line=$(xc show default table 104)
+check "xlatctl show line with src pastes back into xlatctl replace" \
+	xc replace $line
+check_eq "paste-back with src: xlatctl shows the same line" "$line" \
+	"$(xc show default table 104)"
+check "xlatctl -6 add with src" \
+	xc add $CLAT6/128 table 104 dev d0 src 2001:db8:ff::1 $CLAT1
+check_eq "ip -6 route show: src" "src 2001:db8:ff::1" \
+	"$(ip -n $R -6 route show $CLAT6/128 table 104 | grep -oE 'src [0-9a-f:]+')"
+check_refused "src that is not this host's address: the kernel's reason" \
+	"Error: Invalid prefsrc address" \
+	xc add default table 105 dev d0 src 192.0.0.6 $CLAT1
+check_refused "src of the other family: a syntax error" \
+	'"src" 2001:db8:ff::1 is not an IPv4 address' \
+	xc add default table 105 dev d0 src 2001:db8:ff::1 $CLAT1
+check_eq "refused src: nothing in table 105" "" \
+	"$(ip -n $R route show table 105)"
+
 # --- ip installs, xlatctl decodes ---------------------------------------------
 
 ip -n $R route add 198.51.100.0/24 table 110 encap xlat $FULL dev d0 \

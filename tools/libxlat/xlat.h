@@ -247,6 +247,14 @@ struct xlat_stats {
  *	(as ip route does) and any on delete
  * @encap: the xlat configuration
  * @stats: counters; only filled by dumps
+ * @has_prefsrc: @prefsrc is set (ip's "src")
+ * @prefsrc: preferred source address (RTA_PREFSRC), of the route's
+ *	family, in @prefsrc.v4 or @prefsrc.v6: the address the host's own
+ *	packets take when they use this route. The kernel requires it to be
+ *	an address of the host; NetworkManager's CLAT default route carries
+ *	the CLAT's IPv4 address (192.0.0.5) here
+ * @prefsrc.v4: IPv4 preferred source
+ * @prefsrc.v6: IPv6 preferred source
  *
  * Set up with xlat_route_init(), released with xlat_route_clear(). On
  * add, the route is a unicast route through @dev without gateway, of
@@ -268,6 +276,11 @@ struct xlat_route {
 	uint8_t protocol;
 	struct xlat_encap encap;
 	struct xlat_stats stats;
+	bool has_prefsrc;
+	union {
+		struct in_addr v4;
+		struct in6_addr v6;
+	} prefsrc;
 };
 
 /**
@@ -376,6 +389,17 @@ void xlat_route_clear(struct xlat_route *r);
  * Return: 0, or -EINVAL if @text is not a prefix of the route's family.
  */
 int xlat_route_set_dst(struct xlat_route *r, const char *text);
+
+/**
+ * xlat_route_set_src() - set the route's preferred source address
+ * @r: the route, whose @family is already set
+ * @text: an address of @r's family, without a length
+ *
+ * As "ip route ... src ADDR": sets @r->prefsrc and @r->has_prefsrc.
+ *
+ * Return: 0, or -EINVAL if @text is not an address of the route's family.
+ */
+int xlat_route_set_src(struct xlat_route *r, const char *text);
 
 /**
  * xlat_route_add() - add a route with an xlat encap

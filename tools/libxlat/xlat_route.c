@@ -63,6 +63,15 @@ int xlat_route_set_dst(struct xlat_route *r, const char *text)
 	return -EINVAL;
 }
 
+int xlat_route_set_src(struct xlat_route *r, const char *text)
+{
+	if ((r->family != AF_INET && r->family != AF_INET6) ||
+	    inet_pton(r->family, text, &r->prefsrc) != 1)
+		return -EINVAL;
+	r->has_prefsrc = true;
+	return 0;
+}
+
 /* Deep copy of a dumped route, for xlat_route_list() */
 static int xlat_route_copy(struct xlat_route *dst, const struct xlat_route *src)
 {
@@ -132,7 +141,10 @@ static int xlat_route_put(struct nl_msg *msg, const struct xlat_route *r,
 	if (nla_put(msg, RTA_DST, (int)xlat_addr_len(r->family), &r->dst) ||
 	    nla_put_u32(msg, RTA_TABLE, r->table ? r->table : RT_TABLE_MAIN) ||
 	    (oif && nla_put_u32(msg, RTA_OIF, (uint32_t)oif)) ||
-	    (r->metric && nla_put_u32(msg, RTA_PRIORITY, r->metric)))
+	    (r->metric && nla_put_u32(msg, RTA_PRIORITY, r->metric)) ||
+	    (r->has_prefsrc && nla_put(msg, RTA_PREFSRC,
+				       (int)xlat_addr_len(r->family),
+				       &r->prefsrc)))
 		return -EMSGSIZE;
 	if (r->mtu) {
 		nest = nla_nest_start(msg, RTA_METRICS | NLA_F_NESTED);
@@ -281,6 +293,13 @@ static int xlat_route_get(struct xlat_dump *d, struct xlat_route *r,
 	}
 	if (tb[RTA_PRIORITY])
 		r->metric = nla_get_u32(tb[RTA_PRIORITY]);
+	if (tb[RTA_PREFSRC]) {
+		if ((size_t)nla_len(tb[RTA_PREFSRC]) != xlat_addr_len(r->family))
+			return -EBADMSG;
+		memcpy(&r->prefsrc, nla_data(tb[RTA_PREFSRC]),
+		       xlat_addr_len(r->family));
+		r->has_prefsrc = true;
+	}
 	if (tb[RTA_METRICS]) {
 		a = nla_find(nla_data(tb[RTA_METRICS]),
 			     nla_len(tb[RTA_METRICS]), RTAX_MTU);

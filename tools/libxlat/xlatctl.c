@@ -41,7 +41,8 @@ static void usage(FILE *f)
 		"         [--network-id S] [--dad-counter N] [--neutral LOCAL4 PREF64/LEN]\n"
 		"                             a stable CLAT address (RFC 7217), checksum-\n"
 		"                             neutral to LOCAL4 with --neutral (RFC 6296)\n"
-		"ROUTE := PREFIX|default [table N] dev IF [metric N] [mtu N] [proto P]\n"
+		"ROUTE := PREFIX|default [table N] dev IF [src ADDR] [metric N] [mtu N]\n"
+		"         [proto P]\n"
 		"ENCAP := [encap xlat] [remote-prefix6 PREFIX6]\n"
 		"         [local-map PREFIX4 PREFIX6]... [eam PREFIX4 PREFIX6]...\n"
 		"         [denylist4 PREFIX4]... [icmp-source-pool4 PREFIX4]\n"
@@ -170,7 +171,7 @@ static int parse_route_word(struct xlat_route *r, int argc, char **argv)
 static int parse_route(const struct xlatctl_opts *o, struct xlat_route *r,
 		       int argc, char **argv)
 {
-	const char *dst = NULL;
+	const char *dst = NULL, *src = NULL;
 	char err[256];
 	int n;
 
@@ -179,6 +180,13 @@ static int parse_route(const struct xlatctl_opts *o, struct xlat_route *r,
 		n = parse_route_word(r, argc, argv);
 		if (n < 0)
 			return -n;
+		/* the family of "src" is known once the destination is */
+		if (!n && !strcmp(argv[0], "src")) {
+			if (argc < 2)
+				return xlatctl_syntax("\"src\" needs a value");
+			src = argv[1];
+			n = 2;
+		}
 		if (!n && !strcmp(argv[0], "encap")) {
 			if (argc < 2 || strcmp(argv[1], "xlat"))
 				return xlatctl_syntax("only \"encap xlat\" is known here");
@@ -204,6 +212,9 @@ static int parse_route(const struct xlatctl_opts *o, struct xlat_route *r,
 	r->family = route_family(o, dst);
 	if (xlat_route_set_dst(r, dst))
 		return xlatctl_syntax("\"%s\" is not an %s prefix", dst,
+			      r->family == AF_INET ? "IPv4" : "IPv6");
+	if (src && xlat_route_set_src(r, src))
+		return xlatctl_syntax("\"src\" %s is not an %s address", src,
 			      r->family == AF_INET ? "IPv4" : "IPv6");
 	return 0;
 }

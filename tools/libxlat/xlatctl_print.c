@@ -214,6 +214,9 @@ static void json_route(struct json *j, const struct xlatctl_opts *o,
 		json_str(j, "dev", r->dev);
 	json_u64(j, "ifindex", (uint64_t)r->ifindex);
 	json_str(j, "protocol", proto_text(r, b, sizeof(b)));
+	if (r->has_prefsrc)
+		json_str(j, "prefsrc", inet_ntop(r->family, &r->prefsrc, b,
+						 sizeof(b)));
 	if (r->metric)
 		json_u64(j, "metric", r->metric);
 	if (r->mtu)
@@ -231,7 +234,8 @@ static void json_route(struct json *j, const struct xlatctl_opts *o,
 }
 
 /*
- * PREFIX [table N] encap xlat ENCAP dev IF [proto P] [metric N] [mtu N],
+ * PREFIX [table N] encap xlat ENCAP dev IF [proto P] [src A] [metric N]
+ * [mtu N],
  * then with -s: packets N bytes N [drop REASON N]...
  */
 static void text_route(FILE *f, const struct xlatctl_opts *o,
@@ -258,6 +262,9 @@ static void text_route(FILE *f, const struct xlatctl_opts *o,
 		fprintf(f, " ifindex %d", r->ifindex);
 	if (r->protocol != RTPROT_BOOT)
 		fprintf(f, " proto %s", proto_text(r, b, sizeof(b)));
+	if (r->has_prefsrc)
+		fprintf(f, " src %s", inet_ntop(r->family, &r->prefsrc, b,
+						sizeof(b)));
 	if (r->metric)
 		fprintf(f, " metric %u", r->metric);
 	if (r->mtu)
