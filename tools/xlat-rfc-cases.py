@@ -173,7 +173,8 @@ case("base", "RFC 7757 4.2.2 hairpinning: back to IPv6, source RFC 6052",
      6, [IPv6(src=A_40, dst=B6, hlim=63) / u / PL])
 
 # ------------------------------------------------------- lowest (1280)
-# lowest-ipv6-mtu 1280, links 1500: RFC 7915 4.1. 1308-byte IPv4.
+# lowest-ipv6-mtu 1280, links 1500: RFC 7915 4.1. 1316-byte IPv4 (1336 as
+# IPv6).
 mid = Raw(bytes(range(256)) * 5 + bytes(range(8)))
 ip_df = IP(src=N4, dst=N6_4, id=0x4242, flags="DF") / \
     UDP(sport=4005, dport=5000) / mid
@@ -182,7 +183,7 @@ w6 = bytes(IPv6(src=N4_6, dst=N6, hlim=63) / UDP(sport=4005, dport=5000) /
            mid)
 case("lowest", "RFC 7915 4.1 lowest-ipv6-mtu does not apply to DF packets",
      4, ip_df, 6, [IPv6(w6)])
-# 1328 bytes: fragments of 1280 (1232 bytes of data, a multiple of 8)
+# 1336 bytes as IPv6: fragments of 1280 (1232 bytes of data, a multiple of 8)
 # and the rest, the IPv4 Identification in both.
 case("lowest", "RFC 7915 4.1 DF clear: IPv6 fragments, IPv4 ID kept", 4,
      ip_nodf, 6,
