@@ -1,12 +1,19 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# Example 5: what a network manager (NetworkManager, systemd-networkd, a
-# phone's connectivity service) would do per connection to run a CLAT with
-# xlat routes: the netlink messages, one by one, each with the `ip` command
-# that sends the same message.
+# Example 5: what a network manager (systemd-networkd, a phone's
+# connectivity service, NetworkManager) could do per connection to run a
+# CLAT with xlat routes: the netlink messages, one by one, each with the
+# `ip` command that sends the same message.
 #
-# The deployment is the single-host CLAT of clat-host.sh, with proxy ND.
+# This is the single-host CLAT of clat-host.sh, with proxy ND: the simplest
+# sequence for a manager of its own. It is not what NetworkManager 1.58
+# does: NetworkManager joins the CLAT address as anycast, and its 6->4
+# route then goes in table local with the PLAT prefix as source prefix.
+# That sequence, and the bytes of its messages, are in
+# Documentation/networking/xlat.rst ("NetworkManager"), tested by
+# selftests/xlat_nm.sh and run by tools/libxlat's `clat-example nm`.
+#
 # The life cycle of one connection on DEV:
 #   up       the connection is IPv6-only (no DHCPv4 lease, or DHCPv4 said
 #            "IPv6-only preferred", RFC 8925) and a PREF64 is known (RA
@@ -45,9 +52,7 @@ set -eu
 # tools/libxlat is a libnl-3 library with a CLI, xlatctl, that builds the
 # route messages of steps 6, 7, 8 and 9 itself: the code a network manager
 # would link. XLATCTL=path/to/xlatctl makes this script use it for the
-# routes instead of `ip`; everything else stays `ip`. Not covered by xlatctl
-# yet: RTA_PREFSRC (`src`), so that variant leaves the IPv4 source to the
-# kernel's choice, which is CLAT4 anyway (the only global IPv4 address).
+# routes instead of `ip`; everything else stays `ip`.
 : "${XLATCTL:=}"
 # ----------------------------------------------------------------------------
 
@@ -125,8 +130,8 @@ routes() {
 	if [ -n "$XLATCTL" ]; then
 		# ---- xlatctl variant: the same two messages via libxlat ----
 		"$XLATCTL" -6 "$1" "$CLAT6/128" dev "$DEV" $XLAT
-		"$XLATCTL" -4 "$1" default dev "$DEV" mtu "$MTU" \
-			metric "$METRIC" $XLAT
+		"$XLATCTL" -4 "$1" default dev "$DEV" src "$CLAT4" \
+			mtu "$MTU" metric "$METRIC" $XLAT
 		return
 	fi
 

@@ -12,7 +12,7 @@ pkgs=(
 	ccache rsync xz-utils cpio kmod python3
 	# VM and tests
 	qemu-system-x86 iproute2 iputils-ping iputils-tracepath traceroute
-	iperf3 python3-scapy tayga netcat-openbsd socat nftables tcpdump
+	iperf3 python3-scapy tayga netcat-openbsd socat nftables tcpdump ethtool
 	# userspace helpers (libxlat: libnl, and libcrypto for RFC 7217's SHA-256)
 	pkg-config libnl-3-dev libnl-route-3-dev libssl-dev libmnl-dev valgrind
 	# the reference translator's userspace (its modules: tools/jool/)

@@ -13,7 +13,13 @@
 #
 # A super-packet translated whole counts as one packet on the route; one
 # segmented in software first counts once per segment. The counters
-# therefore show which way it went.
+# therefore show which way it went: 16 MB at an MSS of 1440 is 11112
+# segments, so a route that segments everything counts at least that many.
+# How many segments GRO and TSO merge depends on timing (5254 route packets
+# were seen for 6->4 on a loaded CI machine, 2928 for 4->6), so the bound
+# is WHOLE, well below the segment count and well above what batching
+# gives under load.
+WHOLE=9000
 source "$(dirname "$0")/lib.sh"
 
 H4=of-h4
@@ -47,8 +53,8 @@ setup() {
 	veth $R r6 $H6 h6
 	ip -n $H4 link set h4 mtu 1480
 	ip -n $R link set r4 mtu 1480
-	inr ethtool -K r4 gro on > /dev/null
-	inr ethtool -K r6 gro on > /dev/null
+	inr ethtool -K r4 gro on > /dev/null || fail "ethtool -K r4 gro on"
+	inr ethtool -K r6 gro on > /dev/null || fail "ethtool -K r6 gro on"
 	ip -n $H4 addr add 192.0.0.1/29 dev h4
 	ip -n $H4 route add default via 192.0.0.2
 	ip -n $R addr add 192.0.0.2/29 dev r4
@@ -86,8 +92,8 @@ transfer "4->6 TSO + GRO" $H4 $H6 "TCP6-LISTEN:5001,bind=[$SRV6],reuseaddr" \
 	TCP4:$SRV4:5001
 n=$(counter packets route show default)
 echo "# 4->6 route: $n packets for about 11000 segments"
-check "4->6: super-packets translated whole (fewer than 5000 packets)" \
-	test "${n:-99999}" -lt 5000
+check "4->6: super-packets translated whole (fewer than $WHOLE packets)" \
+	test "${n:-99999}" -lt $WHOLE
 check_eq "4->6: nothing dropped" "" \
 	"$(ip -n $R -s route show default | grep -oE 'drop [a-z-]+ [1-9][0-9]*')"
 
@@ -95,8 +101,8 @@ transfer "6->4 TSO + GRO" $H6 $H4 "TCP4-LISTEN:5001,bind=192.0.0.1,reuseaddr" \
 	"TCP6:[$CLAT6]:5001,bind=[$SRV6]"
 n=$(counter packets -6 route show $CLAT6/128)
 echo "# 6->4 route: $n packets"
-check "6->4: super-packets translated whole (fewer than 5000 packets)" \
-	test "${n:-99999}" -lt 5000
+check "6->4: super-packets translated whole (fewer than $WHOLE packets)" \
+	test "${n:-99999}" -lt $WHOLE
 
 # --- TSO from the CLAT router itself (local output) ---------------------------
 
@@ -104,8 +110,8 @@ setup
 transfer "local TSO 4->6 from the router" $R $H6 \
 	"TCP6-LISTEN:5001,bind=[$SRV6],reuseaddr" TCP4:$SRV4:5001,bind=192.0.0.4
 n=$(counter packets route show default)
-check "local TSO: super-packets translated whole (fewer than 5000 packets)" \
-	test "${n:-99999}" -lt 5000
+check "local TSO: super-packets translated whole (fewer than $WHOLE packets)" \
+	test "${n:-99999}" -lt $WHOLE
 
 # --- UDP GSO (UDP_SEGMENT) --------------------------------------------------------
 

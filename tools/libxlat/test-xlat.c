@@ -743,6 +743,34 @@ static void test_clat_address(void)
 	   "clat address: a /64 NAT64 prefix refused");
 }
 
+/* --- route source prefix ("from") --------------------------------------- */
+
+static void test_route_from(void)
+{
+	struct xlat_route r;
+
+	xlat_route_init(&r, AF_INET6);
+	ok(!xlat_route_set_from(&r, "64:ff9b::1:2/96") && r.from_len == 96 &&
+	   eq6(&r.from, "64:ff9b::"),
+	   "from: an IPv6 prefix, its host bits cleared");
+	ok(!xlat_route_set_from(&r, "2001:db8::1") && r.from_len == 128 &&
+	   eq6(&r.from, "2001:db8::1"),
+	   "from: an address is a /128");
+	ok(!xlat_route_set_from(&r, "64:ff9b:3:fffe::/47") &&
+	   r.from_len == 47 && eq6(&r.from, "64:ff9b:2::"),
+	   "from: a length that is not a multiple of 8 (bit 47 cleared)");
+	ok(xlat_route_set_from(&r, "::/0") == -EINVAL &&
+	   xlat_route_set_from(&r, "64:ff9b::/129") == -EINVAL &&
+	   xlat_route_set_from(&r, "192.0.0.0/29") == -EINVAL &&
+	   r.from_len == 47,
+	   "from: /0, /129 and IPv4 refused, the route untouched");
+	xlat_route_clear(&r);
+	xlat_route_init(&r, AF_INET);
+	ok(xlat_route_set_from(&r, "64:ff9b::/96") == -EINVAL && !r.from_len,
+	   "from: an IPv4 route has no source prefix");
+	xlat_route_clear(&r);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -766,6 +794,7 @@ int main(void)
 	test_neutral_refused();
 	test_neutral_edges();
 	test_clat_address();
+	test_route_from();
 	printf("1..%u\n", tests);
 	if (failed)
 		printf("# %u of %u failed\n", failed, tests);

@@ -255,6 +255,14 @@ struct xlat_stats {
  *	the CLAT's IPv4 address (192.0.0.5) here
  * @prefsrc.v4: IPv4 preferred source
  * @prefsrc.v6: IPv6 preferred source
+ * @from: source prefix of a source-specific IPv6 route (ip's "from",
+ *	RTA_SRC and rtm_src_len), valid when @from_len is not 0. The kernel
+ *	looks such a route up only for packets from that prefix, and before
+ *	a route for the same destination without one in the same table: a
+ *	6->4 route "CLAT6/128 from PREF64 table local" is found ahead of the
+ *	anycast route that NetworkManager's anycast join puts there
+ *	(CONFIG_IPV6_SUBTREES). IPv4 routes have none
+ * @from_len: length of @from; 0 means no source prefix
  *
  * Set up with xlat_route_init(), released with xlat_route_clear(). On
  * add, the route is a unicast route through @dev without gateway, of
@@ -281,6 +289,8 @@ struct xlat_route {
 		struct in_addr v4;
 		struct in6_addr v6;
 	} prefsrc;
+	struct in6_addr from;
+	uint8_t from_len;
 };
 
 /**
@@ -400,6 +410,19 @@ int xlat_route_set_dst(struct xlat_route *r, const char *text);
  * Return: 0, or -EINVAL if @text is not an address of the route's family.
  */
 int xlat_route_set_src(struct xlat_route *r, const char *text);
+
+/**
+ * xlat_route_set_from() - set the source prefix of an IPv6 route
+ * @r: the route, whose @family is already set
+ * @text: "ADDR/LEN" or "ADDR" (a /128), IPv6
+ *
+ * As "ip -6 route ... from PREFIX": sets @r->from and @r->from_len, host
+ * bits cleared. An IPv4 route has no source prefix.
+ *
+ * Return: 0, or -EINVAL if @r is not IPv6 or @text not an IPv6 prefix of
+ * length 1 to 128 (a /0 is no source prefix at all).
+ */
+int xlat_route_set_from(struct xlat_route *r, const char *text);
 
 /**
  * xlat_route_add() - add a route with an xlat encap

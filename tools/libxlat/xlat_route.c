@@ -72,6 +72,22 @@ int xlat_route_set_src(struct xlat_route *r, const char *text)
 	return 0;
 }
 
+int xlat_route_set_from(struct xlat_route *r, const char *text)
+{
+	struct xlat_prefix6 p6;
+	unsigned int i;
+
+	if (r->family != AF_INET6 || xlat_prefix6_parse(text, &p6) ||
+	    !p6.len)
+		return -EINVAL;
+	r->from = p6.addr;
+	r->from_len = p6.len;
+	/* The kernel keeps the prefix with its host bits cleared */
+	for (i = p6.len; i < 128; i++)
+		r->from.s6_addr[i / 8] &= (uint8_t)~(0x80u >> (i % 8));
+	return 0;
+}
+
 /* Deep copy of a dumped route, for xlat_route_list() */
 static int xlat_route_copy(struct xlat_route *dst, const struct xlat_route *src)
 {
@@ -139,6 +155,7 @@ static int xlat_route_put(struct nl_msg *msg, const struct xlat_route *r,
 	struct nlattr *nest;
 
 	if (nla_put(msg, RTA_DST, (int)xlat_addr_len(r->family), &r->dst) ||
+	    (r->from_len && nla_put(msg, RTA_SRC, sizeof(r->from), &r->from)) ||
 	    nla_put_u32(msg, RTA_TABLE, r->table ? r->table : RT_TABLE_MAIN) ||
 	    (oif && nla_put_u32(msg, RTA_OIF, (uint32_t)oif)) ||
 	    (r->metric && nla_put_u32(msg, RTA_PRIORITY, r->metric)) ||
@@ -176,6 +193,7 @@ static int xlat_route_modify(struct xlat_handle *h, const struct xlat_route *r,
 	struct rtmsg rtm = {
 		.rtm_family = (unsigned char)r->family,
 		.rtm_dst_len = r->dst_len,
+		.rtm_src_len = r->from_len,
 		/* RTA_TABLE has the whole number */
 		.rtm_table = table < 256 ? (unsigned char)table : RT_TABLE_UNSPEC,
 		.rtm_protocol = r->protocol,
@@ -188,6 +206,9 @@ static int xlat_route_modify(struct xlat_handle *h, const struct xlat_route *r,
 	if ((r->family != AF_INET && r->family != AF_INET6) ||
 	    r->dst_len > 8 * xlat_addr_len(r->family))
 		return xlat_set_error(h, -EINVAL, "not an IPv4 or IPv6 prefix");
+	if (r->from_len && (r->family != AF_INET6 || r->from_len > 128))
+		return xlat_set_error(h, -EINVAL,
+				      "a source prefix needs an IPv6 route");
 	if (!del && !r->ifindex && !r->dev[0])
 		return xlat_set_error(h, -EINVAL,
 				      "an xlat route needs an output device");
@@ -282,6 +303,13 @@ static int xlat_route_get(struct xlat_dump *d, struct xlat_route *r,
 			return -EBADMSG;
 		memcpy(&r->dst, nla_data(tb[RTA_DST]),
 		       xlat_addr_len(r->family));
+	}
+	if (rtm->rtm_family == AF_INET6 && rtm->rtm_src_len && tb[RTA_SRC]) {
+		if (nla_len(tb[RTA_SRC]) != (int)sizeof(r->from) ||
+		    rtm->rtm_src_len > 128)
+			return -EBADMSG;
+		memcpy(&r->from, nla_data(tb[RTA_SRC]), sizeof(r->from));
+		r->from_len = rtm->rtm_src_len;
 	}
 	r->table = tb[RTA_TABLE] ? nla_get_u32(tb[RTA_TABLE]) : rtm->rtm_table;
 	r->protocol = rtm->rtm_protocol;

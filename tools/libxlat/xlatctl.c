@@ -41,8 +41,8 @@ static void usage(FILE *f)
 		"         [--network-id S] [--dad-counter N] [--neutral LOCAL4 PREF64/LEN]\n"
 		"                             a stable CLAT address (RFC 7217), checksum-\n"
 		"                             neutral to LOCAL4 with --neutral (RFC 6296)\n"
-		"ROUTE := PREFIX|default [table N] dev IF [src ADDR] [metric N] [mtu N]\n"
-		"         [proto P]\n"
+		"ROUTE := PREFIX|default [from PREFIX6] [table N] dev IF [src ADDR]\n"
+		"         [metric N] [mtu N] [proto P]\n"
 		"ENCAP := [encap xlat] [remote-prefix6 PREFIX6]\n"
 		"         [local-map PREFIX4 PREFIX6]... [eam PREFIX4 PREFIX6]...\n"
 		"         [denylist4 PREFIX4]... [icmp-source-pool4 PREFIX4]\n"
@@ -171,7 +171,7 @@ static int parse_route_word(struct xlat_route *r, int argc, char **argv)
 static int parse_route(const struct xlatctl_opts *o, struct xlat_route *r,
 		       int argc, char **argv)
 {
-	const char *dst = NULL, *src = NULL;
+	const char *dst = NULL, *src = NULL, *from = NULL;
 	char err[256];
 	int n;
 
@@ -185,6 +185,12 @@ static int parse_route(const struct xlatctl_opts *o, struct xlat_route *r,
 			if (argc < 2)
 				return xlatctl_syntax("\"src\" needs a value");
 			src = argv[1];
+			n = 2;
+		}
+		if (!n && !strcmp(argv[0], "from")) {
+			if (argc < 2)
+				return xlatctl_syntax("\"from\" needs a value");
+			from = argv[1];
 			n = 2;
 		}
 		if (!n && !strcmp(argv[0], "encap")) {
@@ -216,6 +222,9 @@ static int parse_route(const struct xlatctl_opts *o, struct xlat_route *r,
 	if (src && xlat_route_set_src(r, src))
 		return xlatctl_syntax("\"src\" %s is not an %s address", src,
 			      r->family == AF_INET ? "IPv4" : "IPv6");
+	if (from && xlat_route_set_from(r, from))
+		return xlatctl_syntax("\"from\" %s is not an IPv6 source prefix of an IPv6 route",
+			      from);
 	return 0;
 }
 

@@ -209,6 +209,12 @@ static void json_route(struct json *j, const struct xlatctl_opts *o,
 	json_open(j, NULL, '{');
 	json_str(j, "dst", dst_text(r, b, sizeof(b)));
 	json_str(j, "family", r->family == AF_INET ? "inet" : "inet6");
+	if (r->from_len) {
+		inet_ntop(AF_INET6, &r->from, b, sizeof(b));
+		snprintf(b + strlen(b), sizeof(b) - strlen(b), "/%u",
+			 r->from_len);
+		json_str(j, "from", b);
+	}
 	json_u64(j, "table", r->table);
 	if (r->dev[0])
 		json_str(j, "dev", r->dev);
@@ -234,7 +240,7 @@ static void json_route(struct json *j, const struct xlatctl_opts *o,
 }
 
 /*
- * PREFIX [table N] encap xlat ENCAP dev IF [proto P] [src A] [metric N]
+ * PREFIX [from P6] [table N] encap xlat ENCAP dev IF [proto P] [src A] [metric N]
  * [mtu N],
  * then with -s: packets N bytes N [drop REASON N]...
  */
@@ -247,6 +253,9 @@ static void text_route(FILE *f, const struct xlatctl_opts *o,
 	int len;
 
 	fputs(dst_text(r, b, sizeof(b)), f);
+	if (r->from_len)
+		fprintf(f, " from %s/%u", inet_ntop(AF_INET6, &r->from, b,
+						    sizeof(b)), r->from_len);
 	if (r->table != RT_TABLE_MAIN)
 		fprintf(f, " table %u", r->table);
 	len = xlat_encap_format(&r->encap, NULL, 0);
