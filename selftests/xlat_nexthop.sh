@@ -203,4 +203,39 @@ check "multipath: ip route replace with one path" \
 	ip -n $R route replace default encap xlat $CFG dev r6
 check "after replace: ping 4->6->4" in4 ping -c 2 -i 0.2 -W 2 $SRV4
 
+# --- across families ------------------------------------------------------------
+
+# An IPv6 route can not use an IPv4 nexthop object: the kernel refuses it
+# for any nexthop (fib6_check_nexthop()), xlat or not.
+ip -n $R route del default
+ip -n $R -6 route del $CLAT6/128
+ip -n $R nexthop flush > /dev/null
+ip -n $R nexthop add id 30 encap xlat $CFG dev r6
+check_refused "an IPv6 route over an IPv4 nexthop object: the kernel's refusal" \
+	"IPv6 routes can not use an IPv4 nexthop" \
+	ip -n $R -6 route add $CLAT6/128 nhid 30
+# An IPv4 route may use an IPv6 nexthop (RFC 5549, with an IPv6 gateway):
+# its encap, built for IPv6, then sees IPv4 packets and must translate
+# them 4->6, by their family. One IPv6 nexthop object serves both routes.
+check "one IPv6 nexthop object (id 31) with a gateway and encap xlat" \
+	ip -n $R -6 nexthop add id 31 via 2001:db8:1::2 encap xlat $CFG dev r6
+check "an IPv4 route over it: 0.0.0.0/0 nhid 31" \
+	ip -n $R route add default nhid 31
+check "and the IPv6 route: $CLAT6/128 nhid 31" \
+	ip -n $R -6 route add $CLAT6/128 nhid 31
+# ns_packets: the namespace's totals, 4->6 and 6->4 (/proc/net/xlat).
+ns_packets() {
+	ip netns exec $R awk '$1 == "packets-4to6" { a = $2 }
+		$1 == "packets-6to4" { b = $2 } END { print a + 0, b + 0 }' /proc/net/xlat
+}
+read -r n46 n64 <<< "$(ns_packets)"
+check "IPv4 route over the IPv6 nexthop: ping 4->6->4" \
+	in4 ping -c 3 -i 0.2 -W 2 $SRV4
+read -r m46 m64 <<< "$(ns_packets)"
+out=$(ip -n $R -s nexthop show id 31)
+check_eq "the shared nexthop counted both directions (3 + 3), dropped nothing" \
+	"6|" "$(packets <<< "$out")|$(grep -oE 'drop [a-z0-9-]+ [0-9]+' <<< "$out")"
+check_eq "/proc/net/xlat: 3 more packets each way, each in its own direction" \
+	"3 3" "$((m46 - n46)) $((m64 - n64))"
+
 xlat_done

@@ -317,6 +317,23 @@ static inline struct xlat_lwt *xlat_lwt(struct lwtunnel_state *lwt)
 	return (struct xlat_lwt *)lwt->data;
 }
 
+/*
+ * The direction a packet is translated in: from its own family. An encap
+ * on a nexthop object was built for the nexthop's family, but an IPv4
+ * route may use an IPv6 nexthop (RFC 5549), whose encap then sees IPv4
+ * packets: they go 4->6 as on any IPv4 route. The family the encap was
+ * built for only decides where the stack says nothing.
+ */
+static inline enum xlat_dir xlat_pkt_dir(const struct xlat_lwt *xl,
+					 const struct sk_buff *skb)
+{
+	if (skb->protocol == htons(ETH_P_IP))
+		return XLAT_46;
+	if (skb->protocol == htons(ETH_P_IPV6))
+		return XLAT_64;
+	return xl->dir;
+}
+
 void xlat_stats_read(struct xlat_pcpu_stats __percpu *pcpu,
 		     struct xlat_stats *out);
 int xlat_stats_fill(struct sk_buff *skb, struct xlat_pcpu_stats __percpu *pcpu);

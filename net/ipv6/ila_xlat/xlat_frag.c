@@ -115,7 +115,7 @@ int xlat_defrag(struct net *net, struct xlat_lwt *xl, struct sk_buff *skb,
 {
 	int ret;
 
-	if (xl->dir == XLAT_46) {
+	if (xlat_pkt_dir(xl, skb) == XLAT_46) {
 		if (!xlat_defrag4_wanted(xl->cfg, skb))
 			return 0;
 		skb_orphan(skb);

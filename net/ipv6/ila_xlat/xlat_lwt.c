@@ -408,6 +408,7 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 		.fwd = fwd,
 		.l3mdev = xlat_l3mdev(skb, fwd),
 	};
+	enum xlat_dir dir = xlat_pkt_dir(xl, skb);
 	unsigned int len = skb->len;
 	struct xlat_err err;
 	int ret, iif;
@@ -420,14 +421,14 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 	 * host comes here before IPv6 output would fragment it: if its
 	 * socket lets IPv6 do so (ignore_df), IPv4 may.
 	 */
-	if (xl->dir == XLAT_64 && fwd && !reasm &&
+	if (dir == XLAT_64 && fwd && !reasm &&
 	    IP6CB(skb)->flags & IP6SKB_FRAGMENTED) {
 		c.pm.reassembled = true;
 		c.pm.new_id = true;
 	}
 	c.pm.may_frag = !fwd && skb->ignore_df;
 
-	if (xl->dir == XLAT_46)
+	if (dir == XLAT_46)
 		ret = xlat_46(net, skb, xl->cfg, fwd, &c.pm, &err);
 	else
 		ret = xlat_64(net, skb, xl->cfg, fwd, &c.pm, &err);
@@ -438,12 +439,12 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 	if (ret == -E2BIG)
 		return xlat_segment(net, sk, skb, xl, fwd);
 	if (ret) {
-		xlat_send_icmp(skb, xl->dir, &err);
+		xlat_send_icmp(skb, dir, &err);
 		xlat_drop(net, xl, skb, err.reason);
 		/* A local sender learns why, as from ip6_fragment(). */
 		return err.reason == XLAT_DROP_TOO_BIG ? -EMSGSIZE : -EINVAL;
 	}
-	xlat_count_ok(net, xl, xl->dir, len);
+	xlat_count_ok(net, xl, dir, len);
 	/*
 	 * A packet of the other family now: no conntrack entry, IPsec
 	 * secpath or other per-packet state of the old one goes with it,
@@ -456,7 +457,7 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 	skb_scrub_packet(skb, false);
 	skb->skb_iif = iif;
 
-	if (xl->dir == XLAT_46)
+	if (dir == XLAT_46)
 		return xlat_route6(net, sk, skb, xl, fwd, c.l3mdev,
 				   c.pm.frag_size, c.pm.frag_id, c.dst6);
 	if (c.pm.hairpin)
