@@ -107,6 +107,21 @@ check_clean() {
 		"$(inh grep -i "$CLAT6_HEX" /proc/net/anycast6)"
 }
 
+# anycast_join: CLAT6 joined as anycast on eth0 by a raw ICMPv6 socket held
+# by a background process (ANYCAST_PID), as NetworkManager holds it.
+anycast_join() {
+	ip netns exec $H python3 - "$CLAT6" > /dev/null 2>&1 <<'EOF' &
+import socket, struct, sys, time
+s = socket.socket(socket.AF_INET6, socket.SOCK_RAW, socket.IPPROTO_ICMPV6)
+mreq = socket.inet_pton(socket.AF_INET6, sys.argv[1]) + \
+    struct.pack("=I", socket.if_nametoindex("eth0"))
+s.setsockopt(socket.IPPROTO_IPV6, 27, mreq)     # IPV6_JOIN_ANYCAST
+while True:
+    time.sleep(60)
+EOF
+	ANYCAST_PID=$!
+}
+
 # --- up ------------------------------------------------------------------
 
 # DAD once: the address is added, found unique, and removed again.
@@ -121,16 +136,7 @@ check_eq "DAD: $CLAT6 is unique (not tentative, not dadfailed)" "" \
 ip -n $H -6 addr del "$CLAT6/128" dev eth0
 
 # The anycast join, on a raw ICMPv6 socket held for the connection.
-ip netns exec $H python3 - "$CLAT6" > /dev/null 2>&1 <<'EOF' &
-import socket, struct, sys, time
-s = socket.socket(socket.AF_INET6, socket.SOCK_RAW, socket.IPPROTO_ICMPV6)
-mreq = socket.inet_pton(socket.AF_INET6, sys.argv[1]) + \
-    struct.pack("=I", socket.if_nametoindex("eth0"))
-s.setsockopt(socket.IPPROTO_IPV6, 27, mreq)     # IPV6_JOIN_ANYCAST
-while True:
-    time.sleep(60)
-EOF
-ANYCAST_PID=$!
+anycast_join
 for _ in $(seq 50); do
 	ip -n $H -6 route show table local | grep -q "^anycast $CLAT6 " && break
 	sleep 0.1
@@ -309,16 +315,7 @@ check_clean "clat-example nm down"
 
 # clatd's way: the local rule moves from priority 0 to 1, and a rule at 0
 # sends packets from PREF64 to CLAT6 to a table of their own.
-ip netns exec $H python3 - "$CLAT6" > /dev/null 2>&1 <<'EOF' &
-import socket, struct, sys, time
-s = socket.socket(socket.AF_INET6, socket.SOCK_RAW, socket.IPPROTO_ICMPV6)
-mreq = socket.inet_pton(socket.AF_INET6, sys.argv[1]) + \
-    struct.pack("=I", socket.if_nametoindex("eth0"))
-s.setsockopt(socket.IPPROTO_IPV6, 27, mreq)
-while True:
-    time.sleep(60)
-EOF
-ANYCAST_PID=$!
+anycast_join
 ip -n $H addr add $CLAT4/32 dev eth0
 ip -n $H -6 rule add pref 1 lookup local
 ip -n $H -6 rule del pref 0 lookup local
