@@ -28,7 +28,7 @@ DEBUG_BUILD := $(CURDIR)/build-debug
 # The KMSAN kernel (clang, kernel/kmsan.config) and its ip.
 KMSAN_BUILD := $(CURDIR)/build-kmsan
 
-.PHONY: all deps kernel iproute2 jool libxlat check check-debug debug-build check-kmsan kmsan-build soak kunit selftests bench \
+.PHONY: all deps kernel iproute2 jool libxlat clatd check check-debug debug-build check-kmsan kmsan-build soak kunit selftests bench \
 	demo vm clean distclean
 
 all: kernel iproute2 libxlat
@@ -51,8 +51,23 @@ libxlat: deps
 jool: kernel
 	@tools/jool/build-jool.sh $(BUILD) $(BUILD)/jool
 
-check: kernel iproute2 libxlat jool $(if $(CHECK_DEBUG),debug-build)
+check: kernel iproute2 libxlat jool clatd $(if $(CHECK_DEBUG),debug-build)
 	@scripts/check.sh unit kunit selftests bench $(if $(CHECK_DEBUG),debug)
+
+# clatd, the stand-alone CLAT daemon, with clatd-patch/ (the xlat backend)
+# applied, into $(BUILD)/clatd/clatd for selftests/xlat_clatd.sh. The
+# unmodified snapshot lives outside the repository, in shared/upstream.
+CLATD_SRC ?= $(CURDIR)/../shared/upstream/clatd
+# Without the snapshot, make check goes on and xlat_clatd fails one check.
+clatd: deps
+	@rm -rf $(BUILD)/clatd && mkdir -p $(BUILD)
+	@if [ ! -f $(CLATD_SRC)/clatd ]; then \
+		echo "make clatd: no clatd snapshot in $(CLATD_SRC) (set CLATD_SRC)" >&2; \
+	else \
+		cp -r $(CLATD_SRC) $(BUILD)/clatd && chmod -R u+w $(BUILD)/clatd && \
+		for p in $(CURDIR)/clatd-patch/*.patch; do \
+			patch -s -d $(BUILD)/clatd -p1 < $$p || exit 1; done; \
+	fi
 
 # KASAN, UBSAN, kmemleak and lockdep slow the VM down: check.sh gives the
 # debug part longer time limits (DEBUG_BOOT_TIMEOUT, DEBUG_SELFTEST_TIMEOUT,

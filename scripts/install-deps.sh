@@ -17,6 +17,8 @@ pkgs=(
 	pkg-config libnl-3-dev libnl-route-3-dev libssl-dev libmnl-dev valgrind
 	# the reference translator's userspace (its modules: tools/jool/)
 	jool-tools
+	# clatd with the xlat backend (make clatd, selftests/xlat_clatd.sh): its Perl modules, DNS64 and RAs
+	libnet-ip-perl libnet-dns-perl libjson-perl unbound radvd tayga patch
 )
 # make check-kmsan: the kernel is built with clang and the LLVM tools.
 if [ "${1:-}" = kmsan ]; then
