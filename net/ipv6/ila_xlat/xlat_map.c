@@ -29,6 +29,9 @@ struct xlat_lpm_ent {
 	u16 idx;
 };
 
+/* Tables up to this size are scanned rather than searched. */
+#define XLAT_LPM_SCAN	4
+
 /**
  * struct xlat_lpm - longest-prefix match over a set of prefixes
  * @n: number of entries
@@ -40,7 +43,9 @@ struct xlat_lpm_ent {
  *
  * A lookup masks the address to each length present, longest first, and
  * binary-searches that length's entries: O(lengths * log n), independent
- * of how many entries share a length.
+ * of how many entries share a length. A table of at most %XLAT_LPM_SCAN
+ * entries (a CLAT's one local-map, a few EAMs) is scanned instead, longest
+ * prefix first, so that the first match is the longest.
  */
 struct xlat_lpm {
 	unsigned int n;
@@ -100,6 +105,19 @@ static void xlat_lpm_finish(struct xlat_lpm *t)
 	t->start[t->n_lens] = t->n;
 }
 
+/* memcmp() order of two keys, a word at a time. */
+static int xlat_key_cmp(const struct in6_addr *a, const struct in6_addr *b)
+{
+	u64 x = get_unaligned_be64(a->s6_addr);
+	u64 y = get_unaligned_be64(b->s6_addr);
+
+	if (x == y) {
+		x = get_unaligned_be64(a->s6_addr + 8);
+		y = get_unaligned_be64(b->s6_addr + 8);
+	}
+	return x < y ? -1 : x > y;
+}
+
 static int xlat_lpm_search(const struct xlat_lpm *t, unsigned int li,
 			   const struct in6_addr *key)
 {
@@ -107,7 +125,7 @@ static int xlat_lpm_search(const struct xlat_lpm *t, unsigned int li,
 
 	while (lo < hi) {
 		unsigned int mid = lo + (hi - lo) / 2;
-		int c = memcmp(key, &t->ent[mid].key, sizeof(*key));
+		int c = xlat_key_cmp(key, &t->ent[mid].key);
 
 		if (!c)
 			return t->ent[mid].idx;
@@ -134,6 +152,12 @@ int xlat_lpm_lookup6(const struct xlat_lpm *t, const struct in6_addr *a)
 
 	if (!t)
 		return -1;
+	if (t->n <= XLAT_LPM_SCAN) {
+		for (i = 0; i < t->n; i++)
+			if (ipv6_prefix_equal(a, &t->ent[i].key, t->ent[i].len))
+				return t->ent[i].idx;
+		return -1;
+	}
 	for (i = 0; i < t->n_lens; i++) {
 		ipv6_addr_prefix(&key, a, t->lens[i]);
 		idx = xlat_lpm_search(t, i, &key);
@@ -158,6 +182,13 @@ int xlat_lpm_lookup4(const struct xlat_lpm *t, __be32 a)
 
 	if (!t)
 		return -1;
+	if (t->n <= XLAT_LPM_SCAN) {
+		for (i = 0; i < t->n; i++)
+			if ((a & inet_make_mask(t->ent[i].len)) ==
+			    t->ent[i].key.s6_addr32[0])
+				return t->ent[i].idx;
+		return -1;
+	}
 	for (i = 0; i < t->n_lens; i++) {
 		key.s6_addr32[0] = a & inet_make_mask(t->lens[i]);
 		idx = xlat_lpm_search(t, i, &key);

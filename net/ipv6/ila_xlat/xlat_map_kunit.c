@@ -358,38 +358,41 @@ static int ref_lookup6(const struct xlat_pfx6 *p, unsigned int n,
 #define RANDOM_PREFIXES	3000
 #define RANDOM_LOOKUPS	20000
 
-static void xlat_map_test_lpm_random(struct kunit *test)
+/*
+ * N random prefixes of each family, then LOOKUPS addresses, half inside a
+ * random prefix: the tables agree with a linear reference.
+ */
+static void lpm_random(struct kunit *test, struct rnd_state *rnd,
+		       unsigned int n, unsigned int lookups)
 {
-	struct rnd_state rnd;
 	struct xlat_pfx4 *p4;
 	struct xlat_pfx6 *p6;
 	struct xlat_lpm *t4, *t6;
 	unsigned int i;
 
-	prandom_seed_state(&rnd, 7915);
-	p4 = kunit_kcalloc(test, RANDOM_PREFIXES, sizeof(*p4), GFP_KERNEL);
-	p6 = kunit_kcalloc(test, RANDOM_PREFIXES, sizeof(*p6), GFP_KERNEL);
+	p4 = kunit_kcalloc(test, n, sizeof(*p4), GFP_KERNEL);
+	p6 = kunit_kcalloc(test, n, sizeof(*p6), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, p4);
 	KUNIT_ASSERT_NOT_NULL(test, p6);
-	for (i = 0; i < RANDOM_PREFIXES; i++) {
+	for (i = 0; i < n; i++) {
 		struct in6_addr a;
 
-		p4[i].len = 8 + prandom_u32_state(&rnd) % 25;
-		p4[i].addr = (__force __be32)prandom_u32_state(&rnd) &
+		p4[i].len = 8 + prandom_u32_state(rnd) % 25;
+		p4[i].addr = (__force __be32)prandom_u32_state(rnd) &
 			     inet_make_mask(p4[i].len);
-		prandom_bytes_state(&rnd, &a, sizeof(a));
+		prandom_bytes_state(rnd, &a, sizeof(a));
 		/* Few distinct top bits, so that prefixes nest. */
 		a.s6_addr32[0] = htonl(0x20010db8);
-		p6[i].len = 32 + prandom_u32_state(&rnd) % 97;
+		p6[i].len = 32 + prandom_u32_state(rnd) % 97;
 		ipv6_addr_prefix(&p6[i].addr, &a, p6[i].len);
 	}
-	t4 = xlat_lpm_build4(p4, sizeof(*p4), RANDOM_PREFIXES);
-	t6 = xlat_lpm_build6(p6, sizeof(*p6), RANDOM_PREFIXES);
+	t4 = xlat_lpm_build4(p4, sizeof(*p4), n);
+	t6 = xlat_lpm_build6(p6, sizeof(*p6), n);
 	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(t4));
 	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(t6));
 
-	for (i = 0; i < RANDOM_LOOKUPS; i++) {
-		unsigned int j = prandom_u32_state(&rnd) % RANDOM_PREFIXES;
+	for (i = 0; i < lookups; i++) {
+		unsigned int j = prandom_u32_state(rnd) % n;
 		struct in6_addr a6;
 		__be32 a4;
 		int got, want;
@@ -399,21 +402,21 @@ static void xlat_map_test_lpm_random(struct kunit *test)
 			cond_resched();
 
 		/* Half inside a random prefix, half anywhere. */
-		a4 = (__force __be32)prandom_u32_state(&rnd);
-		prandom_bytes_state(&rnd, &a6, sizeof(a6));
+		a4 = (__force __be32)prandom_u32_state(rnd);
+		prandom_bytes_state(rnd, &a6, sizeof(a6));
 		a6.s6_addr32[0] = htonl(0x20010db8);
 		if (i & 1) {
 			a4 = p4[j].addr | (a4 & ~inet_make_mask(p4[j].len));
 			ipv6_addr_prefix_copy(&a6, &p6[j].addr, p6[j].len);
 		}
 		got = xlat_lpm_lookup4(t4, a4);
-		want = ref_lookup4(p4, RANDOM_PREFIXES, a4);
+		want = ref_lookup4(p4, n, a4);
 		KUNIT_ASSERT_EQ(test, got < 0, want < 0);
 		if (want >= 0)
 			KUNIT_ASSERT_TRUE(test,
 					  xlat_pfx4_equal(&p4[got], &p4[want]));
 		got = xlat_lpm_lookup6(t6, &a6);
-		want = ref_lookup6(p6, RANDOM_PREFIXES, &a6);
+		want = ref_lookup6(p6, n, &a6);
 		KUNIT_ASSERT_EQ(test, got < 0, want < 0);
 		if (want >= 0)
 			KUNIT_ASSERT_TRUE(test,
@@ -421,6 +424,18 @@ static void xlat_map_test_lpm_random(struct kunit *test)
 	}
 	kfree(t4);
 	kfree(t6);
+}
+
+static void xlat_map_test_lpm_random(struct kunit *test)
+{
+	struct rnd_state rnd;
+	unsigned int n;
+
+	prandom_seed_state(&rnd, 7915);
+	lpm_random(test, &rnd, RANDOM_PREFIXES, RANDOM_LOOKUPS);
+	/* The small tables that are scanned, and the first searched one. */
+	for (n = 1; n <= 5; n++)
+		lpm_random(test, &rnd, n, 2000);
 }
 
 /* 10,000 eam /32 <-> /128 entries: built once, every one found. */
