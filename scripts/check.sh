@@ -122,9 +122,11 @@ run_selftests() {
 run_bench() {
 	echo "== benchmark smoke run (in the VM)"
 	if scripts/bench --smoke > "$results/bench-smoke.txt" 2>&1 &&
+	   grep -q '^64 *xlat46 ' "$results/bench-smoke.txt" &&
 	   grep -q '^tcp1 ' "$results/bench-smoke.txt"; then
+		sed -n '/^pktgen:/,/^1400 *tayga64/p' "$results/bench-smoke.txt"
 		sed -n '/^accel:/,/^udp64 *rev/p' "$results/bench-smoke.txt"
-		echo "ok bench: smoke run completed and printed its table"
+		echo "ok bench: smoke run completed and printed its tables"
 		pass=$((pass + 1))
 	else
 		tail -20 "$results/bench-smoke.txt"

@@ -20,12 +20,18 @@
 # fwd6 (IPv6 end to end, plain forwarding), shows how much of the gap
 # to IPv4 forwarding is the IPv6 end host rather than the translation.
 #
+# The fair baseline of the targets is the slower of fwd and fwd6 (xlat/fair):
+# a translated connection has an IPv4 end and an IPv6 end.
+#
 #   bench-vm.sh [--smoke]     --smoke: 1-second runs, to check it works
+#   BENCH_SECS=N seconds per run (5), BENCH_RUNS=N runs of everything (1):
+#   the table gives the median and, with more than one run, [min-max].
 set -u
 source "$(dirname "$0")/../../selftests/lib.sh"
 
 SECS=${BENCH_SECS:-5}
-[ "${1:-}" = --smoke ] && SECS=1
+RUNS=${BENCH_RUNS:-1}
+[ "${1:-}" = --smoke ] && SECS=1 && RUNS=1
 H4=bn-h4
 R=bn-r
 H6=bn-h6
@@ -161,41 +167,53 @@ run() {
 
 results=$OUT/results.txt
 : > $results
-for mode in fwd xlat tayga fwd6; do
-	topology $mode
-	BIND=$SRV6
-	[ $mode = fwd ] && BIND=$SRV4
-	for test in tcp1 tcp4 udp1400 udp64; do
-		for dir in fwd rev; do
-			v=$(run $mode $test $dir)
-			echo "$mode $test $dir ${v:-0}" | tee -a $results
+for run in $(seq $RUNS); do
+	for mode in fwd xlat tayga fwd6; do
+		topology $mode
+		BIND=$SRV6
+		[ $mode = fwd ] && BIND=$SRV4
+		for test in tcp1 tcp4 udp1400 udp64; do
+			for dir in fwd rev; do
+				v=$(run $mode $test $dir)
+				echo "$mode $test $dir ${v:-0} $run" | tee -a $results
+			done
 		done
 	done
 done
 finish
 
-python3 - "$results" "${BENCH_ACCEL:-unknown}" "$SECS" <<'EOF'
-import json, sys, datetime
+python3 - "$results" "${BENCH_ACCEL:-unknown}" "$SECS" "$RUNS" <<'EOF'
+import json, statistics, sys, datetime
 res = {}
 for line in open(sys.argv[1]):
-    mode, test, d, v = line.split()
-    res.setdefault(test + " " + d, {})[mode] = int(v)
+    mode, test, d, v, run = line.split()
+    res.setdefault(test + " " + d, {}).setdefault(mode, []).append(int(v))
 unit = {"tcp1": "Mbit/s", "tcp4": "Mbit/s", "udp1400": "Mbit/s",
         "udp64": "kpps"}
+runs = int(sys.argv[4])
 print()
-print("accel: %s, %s s per run, %s" % (sys.argv[2], sys.argv[3],
-      datetime.date.today().isoformat()))
-print("%-8s %-4s %9s %9s %9s %9s %9s %9s %9s  %s" % ("test", "dir", "fwd",
-      "xlat", "tayga", "fwd6", "xlat/fwd", "xlat/tay", "xlat/fwd6", "unit"))
+print("accel: %s, %s s per run, %d run%s (median%s), %s" % (
+      sys.argv[2], sys.argv[3], runs, "s" if runs > 1 else "",
+      " [min-max]" if runs > 1 else "", datetime.date.today().isoformat()))
+print("%-8s %-4s %15s %15s %9s %9s %9s %9s %9s  %s" % ("test", "dir", "fwd",
+      "xlat", "tayga", "fwd6", "xlat/fwd", "xlat/fair", "xlat/tay", "unit"))
+def cell(v, div):
+    if runs == 1:
+        return "%.1f" % (v[0] / div)
+    return "%.0f[%.0f-%.0f]" % (statistics.median(v) / div, min(v) / div,
+                               max(v) / div)
 for key, m in res.items():
     test, d = key.split()
     div = 1e3 if test == "udp64" else 1e6
-    f, x, t, f6 = (m.get(k, 0) / div for k in ("fwd", "xlat", "tayga", "fwd6"))
-    print("%-8s %-4s %9.1f %9.1f %9.1f %9.1f %8.0f%% %8.1fx %8.0f%%  %s" % (
-          test, d, f, x, t, f6, 100 * x / f if f else 0, x / t if t else 0,
-          100 * x / f6 if f6 else 0, unit[test]))
+    f, x, t, f6 = (statistics.median(m.get(k, [0])) / div
+                   for k in ("fwd", "xlat", "tayga", "fwd6"))
+    fair = min(f, f6)
+    print("%-8s %-4s %15s %15s %9.1f %9.1f %8.0f%% %8.0f%% %8.1fx  %s" % (
+          test, d, cell(m.get("fwd", [0]), div), cell(m.get("xlat", [0]), div),
+          t, f6, 100 * x / f if f else 0, 100 * x / fair if fair else 0,
+          x / t if t else 0, unit[test]))
 doc = {"date": datetime.date.today().isoformat(), "accel": sys.argv[2],
-       "seconds": int(sys.argv[3]), "results": res}
+       "seconds": int(sys.argv[3]), "runs": runs, "results": res}
 print("BENCH-JSON-BEGIN")
 print(json.dumps(doc, indent=1))
 print("BENCH-JSON-END")

@@ -9,7 +9,19 @@
 #       PERF_ARGS="-u -b 0 -l 1400" tools/bench/profile-vm.sh
 #
 # PERF_ARGS: extra iperf3 client arguments (default: TCP, one stream).
+#
+# With --pktgen, the router's cost instead: pktgen-vm.sh's forwarding and
+# xlat modes, 64-byte packets, profiled (the whole CPU: sender, router and
+# sink), best under deterministic time:
+#
+#   VM_ICOUNT=1 scripts/vm-run -t 900 -- env PATH=... tools/bench/profile-vm.sh --pktgen
 cd "$(dirname "$0")/../.." || exit 1
+if [ "${1:-}" = --pktgen ]; then
+	PG_MODES=${PG_MODES:-"direct4 direct6 fwd4 fwd6 xlat46 xlat64"} \
+	PG_PERF=${PG_PERF:-"fwd4 fwd6 xlat46 xlat64"} PG_SIZES=${PG_SIZES:-64} \
+	PG_COUNT=${PG_COUNT:-300000} PG_RUNS=1 \
+		exec tools/bench/pktgen-vm.sh
+fi
 sed -n '1,/^results=\$OUT/p' tools/bench/bench-vm.sh | head -n -1 > /tmp/b.sh
 sed -i 's#source "$(dirname "$0")/../../selftests/lib.sh"#source $PWD/selftests/lib.sh#' /tmp/b.sh
 cat >> /tmp/b.sh <<'EOT'
