@@ -10,6 +10,9 @@
 #   fwd6    plain IPv6 forwarding
 #   xlat46  the xlat route, 4->6
 #   xlat64  the xlat route, 6->4
+#   xlat46n, xlat64n: the same through a checksum-neutral configuration
+#           (2001:db8:d246::/96 and 2001:db8:1:2::9245, xlat.rst "Checksum-
+#           neutral mappings"), where TCP and UDP checksums need no update
 #   jool46  Jool (SIIT, netfilter mode) 4->6, if its modules load
 #   jool64  Jool 6->4
 #   tayga46 TAYGA on a TUN device, 4->6
@@ -64,7 +67,7 @@ if [ "${1:-}" = --smoke ]; then
 	RUNS=${PG_RUNS:-1}
 fi
 SIZES=${PG_SIZES:-64 512 1400}
-MODES=${PG_MODES:-direct4 direct6 fwd4 fwd6 xlat46 xlat64 jool46 jool64 tayga46 tayga64}
+MODES=${PG_MODES:-direct4 direct6 fwd4 fwd6 xlat46 xlat64 xlat46n xlat64n jool46 jool64 tayga46 tayga64}
 JOOL_DIR=${JOOL_DIR:-${BUILD:-$top/build}/jool}
 S=pg-s
 R=pg-r
@@ -78,6 +81,12 @@ NH4=203.0.113.7
 NH6=2001:db8:5::7
 FAKE=02:00:00:00:00:99		# the next hop's MAC, not the sink's
 CFG="remote-prefix6 $PFX6/96 local-map $SRC4/32 $CLAT6/128"
+# Checksum-neutral: 0x2001 + 0x0db8 + 0xd246 = 0xffff, and the CLAT address
+# sums to 0xc001 as 192.0.0.1 does.
+PFX6N=2001:db8:d246::
+CLAT6N=2001:db8:1:2::9245
+SRV6N=${PFX6N}c633:6407
+CFGN="remote-prefix6 $PFX6N/96 local-map $SRC4/32 $CLAT6N/128"
 OUT=/tmp/pktgen
 mkdir -p $OUT
 TAYGA_PID=
@@ -116,13 +125,19 @@ ip -n $R neigh add $NH6 lladdr $FAKE dev r1 nud permanent
 # What leaves the router, forwarded or translated, goes to the fake MAC.
 ip -n $R route add 192.0.0.0/29 via $NH4 dev r1
 ip -n $R -6 route add $PFX6/96 via $NH6 dev r1
+ip -n $R -6 route add $PFX6N/96 via $NH6 dev r1
 ip -n $R link set r1 mtu 1500
 R0MAC=$(mac $R r0)
 
 # route MODE: the router's routes for the two flows, for MODE.
 route() {
-	local r4="via $NH4 dev r1" r6="via $NH6 dev r1"
+	local r4="via $NH4 dev r1" r6="via $NH6 dev r1" clat6=$CLAT6
 	case $1 in
+	xlat*n)
+		r4="encap xlat $CFGN dev r1"
+		r6="encap xlat $CFGN dev r1"
+		clat6=$CLAT6N
+		;;
 	xlat*)
 		r4="encap xlat $CFG dev r1"
 		r6="encap xlat $CFG dev r1"
@@ -133,7 +148,7 @@ route() {
 		;;
 	esac
 	ip -n $R route replace $DST4/32 $r4 &&
-		ip -n $R -6 route replace $CLAT6/128 $r6
+		ip -n $R -6 route replace $clat6/128 $r6
 }
 
 tayga_start() {
@@ -183,7 +198,7 @@ blast() {
 	direct*) dev=s1; sink=k1; dmac=$FAKE ;;
 	esac
 	case $mode in
-	fwd6|direct6|*64) fam=6 ;;
+	fwd6|direct6|*64|*64n) fam=6 ;;
 	esac
 	ip netns exec $S bash -c "
 		echo rem_device_all > /proc/net/pktgen/kpktgend_0
@@ -196,7 +211,12 @@ blast() {
 	if [ $fam = 4 ]; then
 		cfg+=("pkt_size $size" "src_min $SRC4" "src_max $SRC4" "dst $DST4")
 	else
-		cfg+=("pkt_size $((size + 20))" "src6 $SRV6" "dst6 $CLAT6")
+		if [ $mode = xlat64n ]; then
+			cfg+=("src6 $SRV6N" "dst6 $CLAT6N")
+		else
+			cfg+=("src6 $SRV6" "dst6 $CLAT6")
+		fi
+		cfg+=("pkt_size $((size + 20))")
 	fi
 	local c
 	for c in "${cfg[@]}"; do
@@ -226,8 +246,9 @@ blast() {
 # counted MODE: how many packets the translator says it translated.
 counted() {
 	case $1 in
-	xlat46) ip -n $R -s route show $DST4/32 ;;
+	xlat46|xlat46n) ip -n $R -s route show $DST4/32 ;;
 	xlat64) ip -n $R -6 -s route show $CLAT6/128 ;;
+	xlat64n) ip -n $R -6 -s route show $CLAT6N/128 ;;
 	*) return ;;
 	esac | sed -nE 's/.* packets ([0-9]+).*/\1/p' | head -1
 }
@@ -299,7 +320,7 @@ for size in sorted(res):
     m = res[size]
     med = {k: statistics.median(r["pps"] for r in v) for k, v in m.items()}
     def cost(mode):
-        d = med.get("direct6" if mode == "fwd6" or mode.endswith("64")
+        d = med.get("direct6" if mode == "fwd6" or mode.rstrip("n").endswith("64")
                     else "direct4")
         if mode.startswith("direct") or not d or not med.get(mode):
             return None

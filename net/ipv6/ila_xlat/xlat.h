@@ -10,6 +10,7 @@
 #include <linux/in6.h>
 #include <linux/types.h>
 #include <linux/u64_stats_sync.h>
+#include <net/checksum.h>
 #include <net/lwtunnel.h>
 #include <net/netlink.h>
 
@@ -75,6 +76,21 @@ struct xlat_map {
 	struct xlat_pfx6 p6;
 	bool embed;
 };
+
+/*
+ * A pseudo-header difference that is +0 or -0 in one's complement: the
+ * translation keeps the TCP or UDP checksum as it is. It is, for every
+ * packet, through a checksum-neutral mapping (the arithmetic of RFC 6296
+ * section 3.2): a CLAT address chosen so (libxlat's
+ * xlat_csum_neutralize(), Android's clatd), 64:ff9b::/96, whose words sum
+ * to 0xffff.
+ */
+static inline bool xlat_csum_diff_zero(__wsum diff)
+{
+	u16 f = (__force u16)csum_fold(diff);
+
+	return f == 0 || f == 0xffff;
+}
 
 /* Which optional attributes were given (struct xlat_cfg.present). */
 enum {

@@ -34,6 +34,8 @@
  * @frag: the IPv4 packet is a fragment, so a Fragment Header is added
  * @l4: the transport header is in this packet (first fragment or whole)
  * @udp_zero: the UDP checksum is zero and is to be computed
+ * @csum_diff: what the new addresses add to the pseudo-header sum
+ * @csum_same: a TCP or UDP checksum that @csum_diff leaves as it is
  * @icmp_err: an ICMPv4 error, translated by xlat_46_icmp_err()
  * @icmp6_type: the ICMPv6 type of a translated echo
  */
@@ -47,6 +49,8 @@ struct xlat_46_plan {
 	bool frag;
 	bool l4;
 	bool udp_zero;
+	__wsum csum_diff;
+	bool csum_same;
 	bool icmp_err;
 	u8 icmp6_type;
 };
@@ -260,6 +264,13 @@ static int xlat_46_l4(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 	}
 	if (p->l4len < p->l4need)
 		return xlat_fail(err, XLAT_DROP_TRUNCATED_L4);
+	/* Section 4.5: the pseudo-header changes, the rest does not. */
+	p->csum_diff = csum_sub(csum_partial(&p->ip6.saddr,
+					     2 * sizeof(p->ip6.saddr), 0),
+				csum_partial(&ip_hdr(skb)->saddr,
+					     2 * sizeof(__be32), 0));
+	p->csum_same = p->proto != IPPROTO_ICMP && !p->udp_zero &&
+		       xlat_csum_diff_zero(p->csum_diff);
 	return 0;
 }
 
@@ -413,19 +424,18 @@ static int xlat_46_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 	return pm ? xlat_46_fit(skb, cfg, p, iph, pm, err) : 0;
 }
 
-/* Section 4.5: the pseudo-header changes; the rest of the sum does not. */
-static void xlat_46_csum(struct sk_buff *skb, const struct xlat_46_plan *p,
-			 const struct iphdr *iph)
+/*
+ * Section 4.5: the pseudo-header changes by @p->csum_diff; the rest of the
+ * sum does not.
+ */
+static void xlat_46_csum(struct sk_buff *skb, const struct xlat_46_plan *p)
 {
 	const struct ipv6hdr *ip6 = &p->ip6;
 	void *l4 = skb->data + p->ihl;
+	__wsum diff = p->csum_diff;
 	struct icmphdr *ih;
 	struct udphdr *uh;
 	struct tcphdr *th;
-	__wsum diff;
-
-	diff = csum_sub(csum_partial(&ip6->saddr, 2 * sizeof(ip6->saddr), 0),
-			csum_partial(&iph->saddr, 2 * sizeof(iph->saddr), 0));
 
 	switch (p->proto) {
 	case IPPROTO_TCP:
@@ -477,13 +487,14 @@ static int xlat_46_apply(struct sk_buff *skb, const struct xlat_46_plan *p)
 	if (p->proto == IPPROTO_ICMP && skb->ip_summed == CHECKSUM_PARTIAL &&
 	    skb_checksum_help(skb))
 		return -ENOMEM;
-	if (skb_ensure_writable(skb, p->ihl + (p->l4 ? p->l4need : 0)))
+	if (skb_ensure_writable(skb, p->ihl +
+				(p->l4 && !p->csum_same ? p->l4need : 0)))
 		return -ENOMEM;
 	if (hlen6 > p->ihl && skb_cow_head(skb, hlen6 - p->ihl))
 		return -ENOMEM;
 
-	if (p->l4)
-		xlat_46_csum(skb, p, ip_hdr(skb));
+	if (p->l4 && !p->csum_same)
+		xlat_46_csum(skb, p);
 
 	__skb_pull(skb, p->ihl);
 	skb_push(skb, hlen6);

@@ -36,6 +36,8 @@
  * @proto6: the upper-layer protocol as IPv6 names it
  * @frag: the packet has a Fragment Header
  * @l4: the transport header is in this packet (first fragment or whole)
+ * @csum_diff: what the new addresses add to the pseudo-header sum
+ * @csum_same: a TCP or UDP checksum that @csum_diff leaves as it is
  * @icmp4_type: the ICMPv4 type of a translated echo
  * @icmp_err: an ICMPv6 error, translated by xlat_64_icmp_err()
  * @gen_id: no Fragment Header and DF clear: an identification is needed
@@ -50,6 +52,8 @@ struct xlat_64_plan {
 	u8 proto6;
 	bool frag;
 	bool l4;
+	__wsum csum_diff;
+	bool csum_same;
 	u8 icmp4_type;
 	bool icmp_err;
 	bool gen_id;
@@ -406,6 +410,14 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 		ret = xlat_64_l4(skb, p, err);
 		if (ret)
 			return ret;
+		/* Section 5.5: the pseudo-header changes. */
+		p->csum_diff = csum_sub(csum_partial(&p->ip4.saddr,
+						     2 * sizeof(__be32), 0),
+					csum_partial(&ip6->saddr,
+						     2 * sizeof(ip6->saddr), 0));
+		p->csum_same = (p->proto6 == IPPROTO_TCP ||
+				p->proto6 == IPPROTO_UDP) &&
+			       xlat_csum_diff_zero(p->csum_diff);
 	}
 
 	/* A GSO packet: DF and the size limit go by one segment. */
@@ -415,19 +427,18 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 	return xlat_64_fit(skb, p, seg, pm, err);
 }
 
-/* Section 5.5: the pseudo-header changes; ICMP loses it altogether. */
+/*
+ * Section 5.5: the pseudo-header changes by @p->csum_diff; ICMP loses it
+ * altogether.
+ */
 static void xlat_64_csum(struct sk_buff *skb, const struct xlat_64_plan *p,
 			 const struct ipv6hdr *ip6)
 {
-	const struct iphdr *ip4 = &p->ip4;
 	void *l4 = skb->data + p->l4off;
+	__wsum diff = p->csum_diff;
 	struct icmp6hdr *ih;
 	struct udphdr *uh;
 	struct tcphdr *th;
-	__wsum diff;
-
-	diff = csum_sub(csum_partial(&ip4->saddr, 2 * sizeof(ip4->saddr), 0),
-			csum_partial(&ip6->saddr, 2 * sizeof(ip6->saddr), 0));
 
 	switch (p->proto6) {
 	case IPPROTO_TCP:
@@ -476,10 +487,11 @@ static int xlat_64_apply(struct net *net, struct sk_buff *skb,
 	if (p->proto6 == IPPROTO_ICMPV6 &&
 	    skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
 		return -ENOMEM;
-	if (skb_ensure_writable(skb, p->l4off + (p->l4 ? p->l4need : 0)))
+	if (skb_ensure_writable(skb, p->l4off +
+				(p->l4 && !p->csum_same ? p->l4need : 0)))
 		return -ENOMEM;
 
-	if (p->l4)
+	if (p->l4 && !p->csum_same)
 		xlat_64_csum(skb, p, ipv6_hdr(skb));
 
 	__skb_pull(skb, p->l4off);

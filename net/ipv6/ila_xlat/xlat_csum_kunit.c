@@ -110,11 +110,25 @@ static bool xc_same(u16 a, u16 b)
 	return a == b || ((a == 0 || a == 0xffff) && (b == 0 || b == 0xffff));
 }
 
+/**
+ * struct xc_ctx - one test's state
+ * @test: the test
+ * @rnd: its random numbers
+ * @cfg: the configuration
+ * @skb: the packet of the current case
+ * @src4: when not 0, the IPv4 form of every packet's source, else random
+ * @dst4: the same for the destination
+ * @same: 1 if every TCP and UDP checksum must come out unchanged (a
+ *	checksum-neutral mapping), -1 if every one must change, 0 either
+ */
 struct xc_ctx {
 	struct kunit *test;
 	struct rnd_state rnd;
 	struct xlat_cfg *cfg;
 	struct sk_buff *skb;
+	__be32 src4;
+	__be32 dst4;
+	int same;
 };
 
 static void xc_free_cfg(void *cfg)
@@ -134,6 +148,36 @@ static struct xlat_cfg *xc_cfg(struct kunit *test)
 					 cfg->remote6.addr.s6_addr, -1, NULL));
 	cfg->remote6.len = 48;
 	cfg->present = XLAT_CFG_REMOTE6;
+	KUNIT_ASSERT_EQ(test, 0, xlat_tables_build(cfg));
+	return cfg;
+}
+
+static void xc_pton(struct kunit *test, const char *text, struct in6_addr *a)
+{
+	KUNIT_ASSERT_TRUE(test, in6_pton(text, -1, a->s6_addr, -1, NULL));
+}
+
+/*
+ * A checksum-neutral configuration (RFC 6296 section 3.2 arithmetic):
+ * 2001:db8:d246::/96 sums to 0x2001 + 0x0db8 + 0xd246 = 0xffff, and the
+ * local-map 2001:db8:1:2::9245 sums to 0xc001, as 192.0.0.1 does.
+ */
+static struct xlat_cfg *xc_cfg_neutral(struct kunit *test)
+{
+	struct xlat_cfg *cfg = kzalloc(struct_size(cfg, maps, 1), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, cfg);
+	cfg->n_maps = 1;
+	cfg->n_local = 1;
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test, xc_free_cfg, cfg));
+	xc_pton(test, "2001:db8:d246::", &cfg->remote6.addr);
+	cfg->remote6.len = 96;
+	cfg->present = XLAT_CFG_REMOTE6;
+	cfg->maps[0].p4.addr = htonl(0xc0000001);
+	cfg->maps[0].p4.len = 32;
+	xc_pton(test, "2001:db8:1:2::9245", &cfg->maps[0].p6.addr);
+	cfg->maps[0].p6.len = 128;
 	KUNIT_ASSERT_EQ(test, 0, xlat_tables_build(cfg));
 	return cfg;
 }
@@ -202,8 +246,8 @@ static struct sk_buff *xc_build(struct xc_ctx *c, enum xlat_dir dir, u8 proto,
 		iph->tot_len = htons(nh + ulen);
 		iph->ttl = 64;
 		iph->protocol = proto;
-		iph->saddr = xc_addr4(c);
-		iph->daddr = xc_addr4(c);
+		iph->saddr = c->src4 ?: xc_addr4(c);
+		iph->daddr = c->dst4 ?: xc_addr4(c);
 		ip_send_check(iph);
 		skb->protocol = htons(ETH_P_IP);
 	} else {
@@ -214,8 +258,8 @@ static struct sk_buff *xc_build(struct xc_ctx *c, enum xlat_dir dir, u8 proto,
 		ip6->payload_len = htons(ulen);
 		ip6->hop_limit = 64;
 		ip6->nexthdr = proto == IPPROTO_ICMP ? IPPROTO_ICMPV6 : proto;
-		xlat_map_4to6(c->cfg, xc_addr4(c), &ip6->saddr);
-		xlat_map_4to6(c->cfg, xc_addr4(c), &ip6->daddr);
+		xlat_map_4to6(c->cfg, c->src4 ?: xc_addr4(c), &ip6->saddr);
+		xlat_map_4to6(c->cfg, c->dst4 ?: xc_addr4(c), &ip6->daddr);
 		skb->protocol = htons(ETH_P_IPV6);
 	}
 	if (proto == IPPROTO_UDP)
@@ -299,6 +343,11 @@ static void xc_one_none(struct xc_ctx *c, enum xlat_dir dir, u8 proto,
 	/* A UDP checksum that comes out zero is sent as all ones. */
 	if (proto == IPPROTO_UDP)
 		KUNIT_EXPECT_NE(c->test, got, 0);
+	/* Through a checksum-neutral mapping, TCP and UDP keep theirs. */
+	if (c->same > 0 && proto != IPPROTO_ICMP)
+		KUNIT_EXPECT_EQ(c->test, got, in);
+	if (c->same < 0 && proto != IPPROTO_ICMP)
+		KUNIT_EXPECT_NE(c->test, got, in);
 }
 
 /* Section 4.5: a zero UDPv4 checksum is computed (udp-zero-checksum). */
@@ -447,7 +496,8 @@ static void xlat_csum_test_inner_partial(struct kunit *test)
 				     i & 4);
 }
 
-static void xlat_csum_test_random(struct kunit *test)
+static void xc_random(struct kunit *test, struct xlat_cfg *cfg, u64 seed,
+		      int same)
 {
 	struct xc_ctx *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
 	unsigned int i, plen;
@@ -457,8 +507,9 @@ static void xlat_csum_test_random(struct kunit *test)
 	/* On the heap: the free action runs after this function returns. */
 	KUNIT_ASSERT_NOT_NULL(test, c);
 	c->test = test;
-	prandom_seed_state(&c->rnd, 1624);
-	c->cfg = xc_cfg(test);
+	prandom_seed_state(&c->rnd, seed);
+	c->cfg = cfg;
+	c->same = same;
 	KUNIT_ASSERT_EQ(test, 0,
 			kunit_add_action_or_reset(test, xc_free_skb, c));
 	for (i = 0; i < XC_CASES; i++) {
@@ -480,8 +531,67 @@ static void xlat_csum_test_random(struct kunit *test)
 	}
 }
 
+static void xlat_csum_test_random(struct kunit *test)
+{
+	struct xlat_cfg *cfg = xc_cfg(test);
+
+	xc_random(test, cfg, 1624, 0);
+}
+
+/*
+ * Through a checksum-neutral prefix, between any two addresses, every TCP
+ * and UDP checksum stays as it is, and right (or as wrong). The local-map
+ * is left out: with one, every packet must have it on one side.
+ */
+static void xlat_csum_test_neutral(struct kunit *test)
+{
+	struct xlat_cfg *cfg = xc_cfg_neutral(test);
+
+	xlat_tables_free(cfg->tab);
+	cfg->n_maps = 0;
+	cfg->n_local = 0;
+	KUNIT_ASSERT_EQ(test, 0, xlat_tables_build(cfg));
+	xc_random(test, cfg, 6296, 1);
+}
+
+/*
+ * Neutral as a pair, as Android's clatd and libxlat choose a CLAT address
+ * for a prefix that is not neutral itself: 64:ff9b:1::/96 sums to 0x0001,
+ * 2001:db8:1:2::9244 to 0xc000, one less than 192.0.0.1. Between the two,
+ * both ways, checksums stay; with 2001:db8:1:2::9245, they all change.
+ */
+static void xlat_csum_test_pair(struct kunit *test)
+{
+	struct xlat_cfg *cfg = xc_cfg_neutral(test);
+	struct xc_ctx *c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
+	unsigned int i, round;
+
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	c->test = test;
+	prandom_seed_state(&c->rnd, 7757);
+	c->cfg = cfg;
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test, xc_free_skb, c));
+	xc_pton(test, "64:ff9b:1::", &cfg->remote6.addr);
+	c->src4 = htonl(0xc0000001);		/* 192.0.0.1 */
+	c->dst4 = htonl(0xc6336407);		/* 198.51.100.7 */
+	for (round = 0; round < 2; round++) {
+		xc_pton(test, round ? "2001:db8:1:2::9245" :
+			"2001:db8:1:2::9244", &cfg->maps[0].p6.addr);
+		xlat_tables_free(cfg->tab);
+		KUNIT_ASSERT_EQ(test, 0, xlat_tables_build(cfg));
+		c->same = round ? -1 : 1;
+		for (i = 0; i < 200; i++)
+			xc_one_none(c, i & 1 ? XLAT_64 : XLAT_46,
+				    i & 2 ? IPPROTO_TCP : IPPROTO_UDP,
+				    prandom_u32_state(&c->rnd) % XC_MAX_PAYLOAD);
+	}
+}
+
 static struct kunit_case xlat_csum_test_cases[] = {
 	KUNIT_CASE(xlat_csum_test_random),
+	KUNIT_CASE(xlat_csum_test_pair),
+	KUNIT_CASE(xlat_csum_test_neutral),
 	KUNIT_CASE(xlat_csum_test_inner_partial),
 	{}
 };
