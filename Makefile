@@ -16,7 +16,7 @@
 #                   kernel                           (build/jool)
 #   make libxlat    libnl helper library and xlatctl (tools/libxlat), and
 #                   the configuration fuzzer (tools/nlfuzz)
-#   make bench      forwarding vs xlat vs TAYGA in the VM (scripts/bench)
+#   make bench      router cost (pktgen) and iperf3: forwarding, xlat, Jool, TAYGA (scripts/bench)
 #   make vm CMD=... run a command in the VM
 #
 # The first run installs the Debian packages it needs (as root).
@@ -108,7 +108,7 @@ kunit: kernel
 selftests: kernel iproute2 libxlat jool
 	@scripts/check.sh selftests
 
-bench: kernel iproute2
+bench: kernel iproute2 jool
 	@scripts/bench
 
 demo: kernel iproute2

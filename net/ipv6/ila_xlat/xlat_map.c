@@ -36,9 +36,9 @@ struct xlat_lpm_ent {
  * struct xlat_lpm - longest-prefix match over a set of prefixes
  * @n: number of entries
  * @n_lens: number of distinct prefix lengths
- * @lens: the distinct lengths, longest first
  * @start: entries of @lens[i] are @ent[@start[i]] to @ent[@start[i + 1] - 1],
- *	sorted by key
+ *	sorted by key (@n + 1 slots, after @ent in the same allocation)
+ * @lens: the distinct lengths, longest first (@n slots, after @start)
  * @ent: the entries
  *
  * A lookup masks the address to each length present, longest first, and
@@ -50,8 +50,8 @@ struct xlat_lpm_ent {
 struct xlat_lpm {
 	unsigned int n;
 	unsigned int n_lens;
-	u8 lens[129];
-	unsigned int start[130];
+	unsigned int *start;
+	u8 *lens;
 	struct xlat_lpm_ent ent[] __counted_by(n);
 };
 
@@ -80,12 +80,22 @@ static int xlat_lpm_cmp(const void *a, const void *b)
 	return memcmp(&x->key, &y->key, sizeof(x->key));
 }
 
+/*
+ * One allocation per table, sized by its entries: an encap route of a CLAT
+ * has two tables of one entry each, and a large FIB holds one encap per
+ * route.
+ */
 static struct xlat_lpm *xlat_lpm_alloc(unsigned int n)
 {
-	struct xlat_lpm *t = kzalloc(struct_size(t, ent, n), GFP_KERNEL);
+	size_t size = struct_size_t(struct xlat_lpm, ent, n);
+	struct xlat_lpm *t;
 
-	if (t)
+	t = kzalloc(size + (n + 1) * sizeof(*t->start) + n, GFP_KERNEL);
+	if (t) {
 		t->n = n;
+		t->start = (void *)t + size;
+		t->lens = (u8 *)(t->start + n + 1);
+	}
 	return t;
 }
 
