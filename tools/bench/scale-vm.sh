@@ -18,15 +18,19 @@
 # plan holds fewer than a thousand IPv4 addresses, and an IPv6 route
 # carries the same encap state as an IPv4 one.
 #
-# Then the router's packet rate with 1 route and with N routes installed
-# (the largest N): pktgen sends IPv6 packets to destinations spread at
-# random over the N /64s through xlat 6->4 routes, as pktgen-vm.sh does for
-# one route.
+# Then the router's packet rate with 1 route and with SCALE_PPS_ROUTES
+# (2^20) routes installed: pktgen sends IPv6 packets to destinations spread
+# at random over the /64s, through xlat 6->4 routes (as pktgen-vm.sh does
+# for one route), and then through plain IPv6 routes to the same
+# destinations, for what the FIB lookup alone adds. SCALE_COUNTS="" skips
+# the install part.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 source "$top/selftests/lib.sh"
 
-COUNTS=${SCALE_COUNTS:-100000 1000000}
+COUNTS=${SCALE_COUNTS-100000 1000000}
+# 2^20 routes for the packet rates: every random destination has one.
+PPS_ROUTES=${SCALE_PPS_ROUTES:-1048576}
 ENC="remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 2001:db8:1:2::1234/128"
 OUT=/tmp/scale
 mkdir -p $OUT
@@ -114,7 +118,7 @@ S=sc-s
 R=sc-r
 K=sc-k
 FAKE=02:00:00:00:00:99
-max=${COUNTS##* }
+max=$PPS_ROUTES
 ns_new $S
 ns_new $R
 ns_new $K
@@ -124,7 +128,9 @@ ip netns exec $S ethtool -K s0 tx off > /dev/null 2>&1
 ip netns exec $R sysctl -qw net.ipv6.conf.all.forwarding=1 net.ipv4.ip_forward=1
 ip -n $R addr add 2001:db8:2::1/64 dev r0 nodad
 ip -n $R addr add 203.0.113.1/24 dev r1
+ip -n $R addr add 2001:db8:5::1/64 dev r1 nodad
 ip -n $R neigh add 203.0.113.7 lladdr $FAKE dev r1 nud permanent
+ip -n $R neigh add 2001:db8:5::7 lladdr $FAKE dev r1 nud permanent
 ip -n $R route add 198.51.100.0/24 via 203.0.113.7 dev r1
 R0MAC=$(ip -n $R -j link show dev r0 | python3 -c \
 	'import json, sys; print(json.load(sys.stdin)[0]["address"])')
@@ -136,6 +142,16 @@ routes() {
 			p = sprintf("2001:db8:%x:%x::", 256 + int(i / 65536), i % 65536)
 			printf "route replace %s/64 encap xlat remote-prefix6 64:ff9b:1::/48 eam 198.51.100.7/32 %s7/128 dev r1\n", p, p
 		}
+	}' > $OUT/batch
+	ip -n $R -6 -batch $OUT/batch
+}
+
+# plain N: the same N /64s as plain routes to the fake neighbour.
+plain() {
+	awk -v n="$1" 'BEGIN {
+		for (i = 0; i < n; i++)
+			printf "route replace 2001:db8:%x:%x::/64 via 2001:db8:5::7 dev r1\n",
+				256 + int(i / 65536), i % 65536
 	}' > $OUT/batch
 	ip -n $R -6 -batch $OUT/batch
 }
@@ -173,10 +189,17 @@ print("%d delivered in %d us: %.0f pps" % ('"$((after - before))"', us,
 }
 
 echo
-echo "pktgen, xlat 6->4, 64-byte IPv4 packets:"
+echo "pktgen, xlat 6->4, 64-byte IPv4 (84-byte IPv6) packets:"
 routes 1
 echo "  1 route:                 $(blast)"
 routes "$max" 2>/dev/null
+echo "  $max routes, one dst:  $(blast)"
+echo "  $max routes, random:   $(RANDOM_DST=1 blast)"
+ip -n $R -6 route flush root 2001:db8:100::/44
+echo "pktgen, plain IPv6 forwarding of the same packets:"
+plain 1
+echo "  1 route:                 $(blast)"
+plain "$max"
 echo "  $max routes, one dst:  $(blast)"
 echo "  $max routes, random:   $(RANDOM_DST=1 blast)"
 ip netns exec $R cat /proc/net/xlat | grep -vE ' 0$' | sed 's/^/  \/proc\/net\/xlat: /' 
