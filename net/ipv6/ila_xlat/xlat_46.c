@@ -34,7 +34,8 @@
  * @frag: the IPv4 packet is a fragment, so a Fragment Header is added
  * @l4: the transport header is in this packet (first fragment or whole)
  * @udp_zero: the UDP checksum is zero and is to be computed
- * @csum_diff: what the new addresses add to the pseudo-header sum
+ * @csum_diff: TCP and UDP (nonzero checksum): what the new addresses add
+ *	to the pseudo-header sum
  * @csum_same: a TCP or UDP checksum that @csum_diff leaves as it is
  * @icmp_err: an ICMPv4 error, translated by xlat_46_icmp_err()
  * @icmp6_type: the ICMPv6 type of a translated echo
@@ -264,13 +265,18 @@ static int xlat_46_l4(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 	}
 	if (p->l4len < p->l4need)
 		return xlat_fail(err, XLAT_DROP_TRUNCATED_L4);
-	/* Section 4.5: the pseudo-header changes, the rest does not. */
+	/*
+	 * Section 4.5: the pseudo-header changes, the rest does not. ICMP
+	 * gains the IPv6 pseudo-header whole (xlat_46_csum()), and a zero
+	 * UDP checksum is computed whole.
+	 */
+	if (p->proto == IPPROTO_ICMP || p->udp_zero)
+		return 0;
 	p->csum_diff = csum_sub(csum_partial(&p->ip6.saddr,
 					     2 * sizeof(p->ip6.saddr), 0),
 				csum_partial(&ip_hdr(skb)->saddr,
 					     2 * sizeof(__be32), 0));
-	p->csum_same = p->proto != IPPROTO_ICMP && !p->udp_zero &&
-		       xlat_csum_diff_zero(p->csum_diff);
+	p->csum_same = xlat_csum_diff_zero(p->csum_diff);
 	return 0;
 }
 

@@ -36,7 +36,8 @@
  * @proto6: the upper-layer protocol as IPv6 names it
  * @frag: the packet has a Fragment Header
  * @l4: the transport header is in this packet (first fragment or whole)
- * @csum_diff: what the new addresses add to the pseudo-header sum
+ * @csum_diff: TCP and UDP: what the new addresses add to the pseudo-header
+ *	sum
  * @csum_same: a TCP or UDP checksum that @csum_diff leaves as it is
  * @icmp4_type: the ICMPv4 type of a translated echo
  * @icmp_err: an ICMPv6 error, translated by xlat_64_icmp_err()
@@ -410,14 +411,14 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 		ret = xlat_64_l4(skb, p, err);
 		if (ret)
 			return ret;
-		/* Section 5.5: the pseudo-header changes. */
+	}
+	/* Section 5.5: the pseudo-header of TCP and UDP changes. */
+	if (p->l4 && (p->proto6 == IPPROTO_TCP || p->proto6 == IPPROTO_UDP)) {
 		p->csum_diff = csum_sub(csum_partial(&p->ip4.saddr,
 						     2 * sizeof(__be32), 0),
 					csum_partial(&ip6->saddr,
 						     2 * sizeof(ip6->saddr), 0));
-		p->csum_same = (p->proto6 == IPPROTO_TCP ||
-				p->proto6 == IPPROTO_UDP) &&
-			       xlat_csum_diff_zero(p->csum_diff);
+		p->csum_same = xlat_csum_diff_zero(p->csum_diff);
 	}
 
 	/* A GSO packet: DF and the size limit go by one segment. */

@@ -360,27 +360,36 @@ static int ref_lookup6(const struct xlat_pfx6 *p, unsigned int n,
 
 /*
  * N random prefixes of each family, then LOOKUPS addresses, half inside a
- * random prefix: the tables agree with a linear reference.
+ * random prefix: the tables agree with a linear reference. With @nest, the
+ * prefixes of a family are one random address cut at random lengths, so
+ * that they all nest and only the longest match is right.
  */
 static void lpm_random(struct kunit *test, struct rnd_state *rnd,
-		       unsigned int n, unsigned int lookups)
+		       unsigned int n, unsigned int lookups, bool nest)
 {
+	struct in6_addr base6;
 	struct xlat_pfx4 *p4;
 	struct xlat_pfx6 *p6;
 	struct xlat_lpm *t4, *t6;
 	unsigned int i;
+	__be32 base4;
 
 	p4 = kunit_kcalloc(test, n, sizeof(*p4), GFP_KERNEL);
 	p6 = kunit_kcalloc(test, n, sizeof(*p6), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, p4);
 	KUNIT_ASSERT_NOT_NULL(test, p6);
+	base4 = (__force __be32)prandom_u32_state(rnd);
+	prandom_bytes_state(rnd, &base6, sizeof(base6));
 	for (i = 0; i < n; i++) {
-		struct in6_addr a;
+		struct in6_addr a = base6;
+		__be32 a4 = base4;
 
+		if (!nest) {
+			a4 = (__force __be32)prandom_u32_state(rnd);
+			prandom_bytes_state(rnd, &a, sizeof(a));
+		}
 		p4[i].len = 8 + prandom_u32_state(rnd) % 25;
-		p4[i].addr = (__force __be32)prandom_u32_state(rnd) &
-			     inet_make_mask(p4[i].len);
-		prandom_bytes_state(rnd, &a, sizeof(a));
+		p4[i].addr = a4 & inet_make_mask(p4[i].len);
 		/* Few distinct top bits, so that prefixes nest. */
 		a.s6_addr32[0] = htonl(0x20010db8);
 		p6[i].len = 32 + prandom_u32_state(rnd) % 97;
@@ -432,10 +441,12 @@ static void xlat_map_test_lpm_random(struct kunit *test)
 	unsigned int n;
 
 	prandom_seed_state(&rnd, 7915);
-	lpm_random(test, &rnd, RANDOM_PREFIXES, RANDOM_LOOKUPS);
+	lpm_random(test, &rnd, RANDOM_PREFIXES, RANDOM_LOOKUPS, false);
 	/* The small tables that are scanned, and the first searched one. */
-	for (n = 1; n <= 5; n++)
-		lpm_random(test, &rnd, n, 2000);
+	for (n = 1; n <= 5; n++) {
+		lpm_random(test, &rnd, n, 2000, false);
+		lpm_random(test, &rnd, n, 2000, true);
+	}
 }
 
 /* 10,000 eam /32 <-> /128 entries: built once, every one found. */
