@@ -525,7 +525,7 @@ add("RFC 7915 4.1 forwarded ICMPv4 error: TTL copied", 46,
     err4(3, 3, q4_udp, ttl=50), out6(ICMPv6DestUnreach(code=4), q6_udp,
                                      hlim=50), fwd=True)
 
-# Addresses: RFC 6791 mirror (SPEC icmp-source-pool6); the quoted packet's
+# Addresses: RFC 6791 mirror (icmp-source-pool6, xlat.rst "ICMP errors"); the quoted packet's
 # addresses go through the same per-address mapping.
 add("RFC 6791 untranslatable ICMPv4 source: icmp-source-pool6", 46,
     err4(3, 1, q4_udp, src=NOMAP4),
@@ -890,7 +890,7 @@ add("RFC 7915 5.1 non-first fragment: payload is not read as a header", 64,
     IP(src=S4, dst=H4, id=9, frag=8, proto=6) / Raw(b"\x3c\x00" * 40))
 
 
-# ------------------------------------------------ MTU (SPEC "MTU and fragmentation")
+# ------------------------------------------------ MTU (xlat.rst "MTU and fragmentation")
 # The translation is told the MTU of the other side's route (mtu=); only
 # packets larger than the family's minimum MTU ask for it.
 

@@ -771,6 +771,30 @@ static void test_route_from(void)
 	xlat_route_clear(&r);
 }
 
+/* --- list limit ----------------------------------------------------------- */
+
+static void test_encap_limit(void)
+{
+	struct xlat_prefix4 p4 = { .len = 32 };
+	struct xlat_prefix6 p6 = { .len = 128 };
+	struct xlat_encap e;
+	int i, err = 0;
+
+	xlat_encap_init(&e);
+	for (i = 0; i < 64 && !err; i++) {
+		p4.addr.s_addr = htonl(0xc6336400 + i);	/* 198.51.100.i */
+		p6.addr.s6_addr[15] = i;
+		err = i % 2 ? xlat_encap_add_eam(&e, &p4, &p6) :
+			      xlat_encap_add_denylist4(&e, &p4);
+	}
+	ok(!err, "encap: 64 eam and denylist4 entries accepted, as the kernel does");
+	ok(xlat_encap_add_eam(&e, &p4, &p6) == -E2BIG &&
+	   xlat_encap_add_local_map(&e, &p4, &p6) == -E2BIG &&
+	   xlat_encap_add_denylist4(&e, &p4) == -E2BIG,
+	   "encap: the 65th entry of any list refused with -E2BIG");
+	xlat_encap_clear(&e);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -795,6 +819,7 @@ int main(void)
 	test_neutral_edges();
 	test_clat_address();
 	test_route_from();
+	test_encap_limit();
 	printf("1..%u\n", tests);
 	if (failed)
 		printf("# %u of %u failed\n", failed, tests);

@@ -33,9 +33,11 @@ extern "C" {
 
 /*
  * The kernel accepts at most this many local-map, eam and denylist4
- * entries together in one encap.
+ * entries together in one encap (XLAT_MAX_ENTRIES in
+ * net/ipv6/ila_xlat/xlat.h): a route and its counters must fit one page
+ * of a route dump.
  */
-#define XLAT_ENCAP_MAX_ENTRIES	256
+#define XLAT_ENCAP_MAX_ENTRIES	64
 
 /* Room for the text of any prefix, "ffff:...:ffff/128" included */
 #define XLAT_PREFIX_STRLEN	(INET6_ADDRSTRLEN + 4)

@@ -28,8 +28,8 @@
 #endif
 
 /*
- * Receive buffer: a route with a full encap (256 mappings and the
- * counters) takes about 14 KiB. See xlat_open() for the kernel's side.
+ * Receive buffer: a route with a full encap (64 mappings and the
+ * counters) takes about 3 KiB; a dump message holds several routes. See xlat_open() for the kernel's side.
  */
 #define XLAT_RCVBUF_LEN	32768
 

@@ -211,7 +211,7 @@ static int xlat_entry_error(struct xlat_parser *ps, int err)
 {
 	if (err == -E2BIG)
 		return xlat_parse_error(ps->err, ps->errlen,
-					"more than %d local-map, eam and denylist4 entries",
+					"too many local-map, eam and denylist4 entries: at most %d per route",
 					XLAT_ENCAP_MAX_ENTRIES);
 	return err;
 }

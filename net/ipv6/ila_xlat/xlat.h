@@ -8,14 +8,14 @@
 #define _NET_IPV6_XLAT_H
 
 #include <linux/in6.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
 #include <linux/types.h>
 #include <linux/u64_stats_sync.h>
 #include <net/checksum.h>
+#include <net/ip6_checksum.h>
 #include <net/lwtunnel.h>
 #include <net/netlink.h>
-
-struct iphdr;
-struct ipv6hdr;
 
 /*
  * Per-encap limit on local-map, eam and denylist4 entries together. A route
@@ -31,8 +31,11 @@ struct ipv6hdr;
  */
 #define XLAT_64_DF_THRESHOLD	1260
 
-/* What an IPv4 header grows by when it becomes an IPv6 header. */
-#define XLAT_46_GROWTH		20
+/*
+ * What an IPv4 header grows by when it becomes an IPv6 header: 20 bytes.
+ * Every MTU that crosses the families adds or takes it off.
+ */
+#define XLAT_46_GROWTH	(sizeof(struct ipv6hdr) - sizeof(struct iphdr))
 
 /* IPv6 extension header types without a name in the kernel (IANA). */
 #define XLAT_NEXTHDR_HIP	139	/* RFC 7401 */
@@ -76,6 +79,48 @@ struct xlat_map {
 	struct xlat_pfx6 p6;
 	bool embed;
 };
+
+/**
+ * xlat_pseudo_diff() - what a TCP or UDP checksum changes by
+ * @ip4: the IPv4 header, old or new
+ * @ip6: the IPv6 header, new or old
+ * @to6: IPv4 is translated to IPv6 (else IPv6 to IPv4)
+ *
+ * RFC 7915 sections 4.5 and 5.5: the pseudo-header changes. Of its fields
+ * only the addresses differ in their sum: the length and the protocol are
+ * the same numbers in both. Packets and quoted packets both come here.
+ *
+ * Return: the new sum minus the old, for csum_replace_by_diff().
+ */
+static inline __wsum xlat_pseudo_diff(const struct iphdr *ip4,
+				      const struct ipv6hdr *ip6, bool to6)
+{
+	__wsum s4 = csum_partial(&ip4->saddr, 2 * sizeof(ip4->saddr), 0);
+	__wsum s6 = csum_partial(&ip6->saddr, 2 * sizeof(ip6->saddr), 0);
+
+	return to6 ? csum_sub(s6, s4) : csum_sub(s4, s6);
+}
+
+/**
+ * xlat_icmp_pseudo() - put in or take out the ICMPv6 pseudo-header
+ * @sum: an ICMP checksum
+ * @ip6: the IPv6 header the ICMPv6 message has, or had
+ * @len: the ICMPv6 length of its pseudo-header
+ * @to6: ICMPv4 becomes ICMPv6 (the pseudo-header is added), else ICMPv6
+ *	becomes ICMPv4 (it is taken out)
+ *
+ * RFC 7915 sections 4.2 and 5.2: ICMPv6 covers a pseudo-header (RFC 4443
+ * section 2.3), ICMPv4 does not. The update is incremental (RFC 1624), so
+ * a corrupt checksum stays exactly as corrupt.
+ */
+static inline void xlat_icmp_pseudo(__sum16 *sum, const struct ipv6hdr *ip6,
+				    u32 len, bool to6)
+{
+	__wsum ps = csum_unfold(csum_ipv6_magic(&ip6->saddr, &ip6->daddr, len,
+						IPPROTO_ICMPV6, 0));
+
+	csum_replace_by_diff(sum, to6 ? ~ps : ps);
+}
 
 /*
  * A pseudo-header difference that is +0 or -0 in one's complement: the
@@ -233,9 +278,9 @@ bool xlat_cfg_equal(const struct xlat_cfg *a, const struct xlat_cfg *b);
  * @XLAT_DROP_NOMEM: no memory to grow or copy the packet
  * @XLAT_DROP_NUM: number of reasons
  *
- * xlat_drop_table[] in xlat_stats.c gives each its stable name, its
- * description and the RFC clause behind it; Documentation/networking/
- * xlat.rst lists the same table and a selftest checks that they agree.
+ * xlat_drop_names[] in xlat_stats.c gives each its stable name;
+ * Documentation/networking/xlat.rst lists them with the RFC clause behind
+ * each, and a selftest checks that the two agree.
  */
 enum xlat_drop_reason {
 	XLAT_DROP_MALFORMED_IPV4,
@@ -264,19 +309,7 @@ enum xlat_drop_reason {
 	XLAT_DROP_NUM
 };
 
-/**
- * struct xlat_drop_info - one row of the drop reason table
- * @name: stable name, as dumped in %XLAT_DROP_NAME
- * @desc: one-line description
- * @ref: the RFC clause behind the drop, or "-"
- */
-struct xlat_drop_info {
-	const char *name;
-	const char *desc;
-	const char *ref;
-};
-
-extern const struct xlat_drop_info xlat_drop_table[XLAT_DROP_NUM];
+extern const char * const xlat_drop_names[XLAT_DROP_NUM];
 
 /**
  * enum xlat_dir - direction of a translation
@@ -383,17 +416,37 @@ struct xlat_err {
 	bool changed;
 };
 
-static inline int xlat_fail(struct xlat_err *err, enum xlat_drop_reason r)
+/**
+ * enum xlat_verdict - what becomes of a packet xlat_46() or xlat_64() saw
+ * @XLAT_OK: translated in place: route it and send it
+ * @XLAT_DROP: refused: &struct xlat_err says why, and which ICMP error
+ *	to send about it
+ * @XLAT_REFRAGMENT: 4->6, an IPv4 fragment too big for the IPv6 side once
+ *	it has a Fragment Header, untouched: cut it into IPv4 fragments of
+ *	&xlat_pmtu.frag_size bytes first, then translate each
+ * @XLAT_SEGMENT: a GSO packet that cannot be translated whole, or whose
+ *	segments do not fit, untouched: segment it in software first, then
+ *	translate each segment
+ */
+enum xlat_verdict {
+	XLAT_OK,
+	XLAT_DROP,
+	XLAT_REFRAGMENT,
+	XLAT_SEGMENT,
+};
+
+static inline enum xlat_verdict xlat_fail(struct xlat_err *err,
+					  enum xlat_drop_reason r)
 {
 	err->reason = r;
 	err->icmp = false;
 	err->changed = false;
-	return -EINVAL;
+	return XLAT_DROP;
 }
 
-static inline int xlat_fail_icmp(struct xlat_err *err,
-				 enum xlat_drop_reason r, u8 type, u8 code,
-				 u32 info)
+static inline enum xlat_verdict xlat_fail_icmp(struct xlat_err *err,
+					       enum xlat_drop_reason r,
+					       u8 type, u8 code, u32 info)
 {
 	err->reason = r;
 	err->icmp = true;
@@ -401,7 +454,7 @@ static inline int xlat_fail_icmp(struct xlat_err *err,
 	err->type = type;
 	err->code = code;
 	err->info = info;
-	return -EINVAL;
+	return XLAT_DROP;
 }
 
 /**
@@ -425,9 +478,9 @@ static inline int xlat_fail_icmp(struct xlat_err *err,
  *	to IPv6 (RFC 7757 section 4.2.2); it is IPv6 and is routed as such.
  *	4->6, in: this is that second translation.
  * @frag_size: out: 4->6, a packet to fragment to this size. When xlat_46()
- *	returns -EMSGSIZE it is an IPv4 fragment size and nothing has been
- *	translated; when it returns 0 it is the IPv6 fragment size of the
- *	translated packet, whose Fragment Headers carry @frag_id.
+ *	returns %XLAT_REFRAGMENT it is an IPv4 fragment size and nothing has
+ *	been translated; when it returns %XLAT_OK it is the IPv6 fragment size
+ *	of the translated packet, whose Fragment Headers carry @frag_id.
  *
  * The callbacks are only asked about packets larger than the minimum MTU
  * of the family; without them (KUnit) nothing is too big.
@@ -446,20 +499,25 @@ struct xlat_pmtu {
 	unsigned int frag_size;
 };
 
-int xlat_46(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
-	    bool fwd, struct xlat_pmtu *pm, struct xlat_err *err);
-int xlat_64(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
-	    bool fwd, struct xlat_pmtu *pm, struct xlat_err *err);
+enum xlat_verdict xlat_46(struct net *net, struct sk_buff *skb,
+			  const struct xlat_cfg *cfg, bool fwd,
+			  struct xlat_pmtu *pm, struct xlat_err *err);
+enum xlat_verdict xlat_64(struct net *net, struct sk_buff *skb,
+			  const struct xlat_cfg *cfg, bool fwd,
+			  struct xlat_pmtu *pm, struct xlat_err *err);
 
 /* xlat_icmp_err.c: ICMP error messages (RFC 7915 sections 4.3, 5.3) */
-int xlat_46_icmp_err(struct net *net, struct sk_buff *skb,
-		     const struct xlat_cfg *cfg, const struct ipv6hdr *outer,
-		     unsigned int ihl, bool hairpin, struct xlat_err *err);
-int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
-		     const struct xlat_cfg *cfg, const struct iphdr *outer,
-		     unsigned int l4off, bool keep_id,
-		     const struct in6_addr *node, bool *hairpin,
-		     struct xlat_err *err);
+enum xlat_verdict xlat_46_icmp_err(struct net *net, struct sk_buff *skb,
+				   const struct xlat_cfg *cfg,
+				   const struct ipv6hdr *outer,
+				   unsigned int ihl, bool hairpin,
+				   struct xlat_err *err);
+enum xlat_verdict xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
+				   const struct xlat_cfg *cfg,
+				   const struct iphdr *outer,
+				   unsigned int l4off, bool keep_id,
+				   const struct in6_addr *node, bool *hairpin,
+				   struct xlat_err *err);
 __be32 xlat_icmp_pool4(const struct xlat_cfg *cfg, const struct in6_addr *src);
 bool xlat_icmp_pool6(const struct xlat_cfg *cfg, __be32 src,
 		     struct in6_addr *out);
@@ -469,8 +527,8 @@ bool xlat_gso_supported(const struct sk_buff *skb);
 unsigned int xlat_gso_l4seg(const struct sk_buff *skb, unsigned int l4off,
 			    u8 proto);
 void xlat_gso_swap(struct sk_buff *skb, bool to6);
-int xlat_csum_resolve(struct sk_buff *skb, unsigned int l4off, u8 proto,
-		      struct xlat_err *err);
+enum xlat_verdict xlat_csum_resolve(struct sk_buff *skb, unsigned int l4off,
+				    u8 proto, struct xlat_err *err);
 
 /* xlat_frag.c: reassembly of ICMP and UDPv4 fragments, IPv6 fragmentation */
 int xlat_defrag(struct net *net, struct xlat_lwt *xl, struct sk_buff *skb,

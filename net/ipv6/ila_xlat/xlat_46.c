@@ -22,6 +22,7 @@
 #include <uapi/linux/lwtunnel_xlat.h>
 
 #include "xlat.h"
+#include "xlat_icmp.h"
 
 /**
  * struct xlat_46_plan - what xlat_46() will write
@@ -144,9 +145,11 @@ static bool xlat_46_hairpin_src(const struct sk_buff *skb,
  * prefix, takes icmp-source-pool6 if set; an error is never answered with
  * another.
  */
-static int xlat_46_addrs(const struct sk_buff *skb, const struct xlat_cfg *cfg,
-			 const struct iphdr *iph, bool icmp_err, bool hairpin,
-			 struct ipv6hdr *ip6, struct xlat_err *err)
+static enum xlat_verdict xlat_46_addrs(const struct sk_buff *skb,
+				       const struct xlat_cfg *cfg,
+				       const struct iphdr *iph, bool icmp_err,
+				       bool hairpin, struct ipv6hdr *ip6,
+				       struct xlat_err *err)
 {
 	enum xlat_via vs, vd;
 
@@ -167,7 +170,7 @@ static int xlat_46_addrs(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 			return xlat_fail(err, XLAT_DROP_UNTRANSLATABLE_SRC);
 		if (vd == XLAT_VIA_NONE)
 			return xlat_fail(err, XLAT_DROP_UNTRANSLATABLE_DST);
-		return 0;
+		return XLAT_OK;
 	}
 	/* RFC 7915 section 4.4: administratively prohibited. */
 	if (vs == XLAT_VIA_NONE)
@@ -176,7 +179,7 @@ static int xlat_46_addrs(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 	if (vd == XLAT_VIA_NONE)
 		return xlat_fail_icmp(err, XLAT_DROP_UNTRANSLATABLE_DST,
 				      ICMP_DEST_UNREACH, ICMP_PKT_FILTERED, 0);
-	return 0;
+	return XLAT_OK;
 }
 
 /*
@@ -194,8 +197,10 @@ static bool xlat_46_for_us(const struct xlat_cfg *cfg,
 }
 
 /* The transport header of a first fragment or whole packet (section 4.5). */
-static int xlat_46_l4(const struct sk_buff *skb, const struct xlat_cfg *cfg,
-		      struct xlat_46_plan *p, struct xlat_err *err)
+static enum xlat_verdict xlat_46_l4(const struct sk_buff *skb,
+				    const struct xlat_cfg *cfg,
+				    struct xlat_46_plan *p,
+				    struct xlat_err *err)
 {
 	const struct icmphdr *ih;
 	struct icmphdr ihbuf;
@@ -243,25 +248,21 @@ static int xlat_46_l4(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 		/* Section 4.2: echo and echo reply translate; errors are
 		 * section 4.3; every other type is silently dropped.
 		 */
+		if (xlat_icmp_echo(ih->type, true, &p->icmp6_type))
+			break;
 		switch (ih->type) {
-		case ICMP_ECHO:
-			p->icmp6_type = ICMPV6_ECHO_REQUEST;
-			break;
-		case ICMP_ECHOREPLY:
-			p->icmp6_type = ICMPV6_ECHO_REPLY;
-			break;
 		case ICMP_DEST_UNREACH:
 		case ICMP_TIME_EXCEEDED:
 		case ICMP_PARAMETERPROB:
 			/* Section 4.3: xlat_46_icmp_err() does the rest. */
-			return 0;
+			return XLAT_OK;
 		default:
 			return xlat_fail(err, XLAT_DROP_ICMP_TYPE);
 		}
 		break;
 	default:
 		/* Section 4.5: other protocols pass untouched. */
-		return 0;
+		return XLAT_OK;
 	}
 	if (p->l4len < p->l4need)
 		return xlat_fail(err, XLAT_DROP_TRUNCATED_L4);
@@ -271,13 +272,10 @@ static int xlat_46_l4(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 	 * UDP checksum is computed whole.
 	 */
 	if (p->proto == IPPROTO_ICMP || p->udp_zero)
-		return 0;
-	p->csum_diff = csum_sub(csum_partial(&p->ip6.saddr,
-					     2 * sizeof(p->ip6.saddr), 0),
-				csum_partial(&ip_hdr(skb)->saddr,
-					     2 * sizeof(__be32), 0));
+		return XLAT_OK;
+	p->csum_diff = xlat_pseudo_diff(ip_hdr(skb), &p->ip6, true);
 	p->csum_same = xlat_csum_diff_zero(p->csum_diff);
-	return 0;
+	return XLAT_OK;
 }
 
 /*
@@ -289,13 +287,15 @@ static int xlat_46_l4(const struct sk_buff *skb, const struct xlat_cfg *cfg,
  * to, while a DF packet follows path MTU discovery. Too big with DF set:
  * Fragmentation Needed for the IPv4 size that fits. Without DF: an IPv4
  * fragment is first cut into IPv4 fragments that each translate to a
- * fitting IPv6 fragment (-EMSGSIZE); a whole packet is translated and then
+ * fitting IPv6 fragment (%XLAT_REFRAGMENT); a whole packet is translated and then
  * cut into IPv6 fragments whose Fragment Header carries the IPv4
  * Identification (section 4.1, "Identification").
  */
-static int xlat_46_fit(const struct sk_buff *skb, const struct xlat_cfg *cfg,
-		       const struct xlat_46_plan *p, const struct iphdr *iph,
-		       struct xlat_pmtu *pm, struct xlat_err *err)
+static enum xlat_verdict xlat_46_fit(const struct sk_buff *skb,
+				     const struct xlat_cfg *cfg,
+				     const struct xlat_46_plan *p,
+				     const struct iphdr *iph,
+				     struct xlat_pmtu *pm, struct xlat_err *err)
 {
 	unsigned int hlen6 = sizeof(struct ipv6hdr) +
 			     (p->frag ? sizeof(struct frag_hdr) : 0);
@@ -308,43 +308,41 @@ static int xlat_46_fit(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 		len6 = hlen6 + seg;
 	pm->frag_size = 0;
 	if (len6 <= IPV6_MIN_MTU || !pm->mtu6 || p->icmp_err)
-		return 0;
+		return XLAT_OK;
 	mtu = pm->mtu6(pm, &p->ip6);
 	if (!df && cfg->lowest_ipv6_mtu)
 		mtu = min(mtu, cfg->lowest_ipv6_mtu);
 	mtu = max_t(unsigned int, mtu, IPV6_MIN_MTU);
 	if (len6 <= mtu)
-		return 0;
+		return XLAT_OK;
 	/* Segments too big: translated one by one, each judged alone. */
-	if (skb_is_gso(skb)) {
-		xlat_fail(err, XLAT_DROP_FRAG_FAILED);
-		return -E2BIG;
-	}
+	if (skb_is_gso(skb))
+		return XLAT_SEGMENT;
 	if (df)
 		return xlat_fail_icmp(err, XLAT_DROP_TOO_BIG, ICMP_DEST_UNREACH,
 				      ICMP_FRAG_NEEDED,
-				      mtu - sizeof(struct ipv6hdr) +
-				      sizeof(struct iphdr));
+				      mtu - XLAT_46_GROWTH);
 	if (p->frag) {
 		pm->frag_size = mtu - hlen6 + sizeof(struct iphdr);
-		xlat_fail(err, XLAT_DROP_FRAG_FAILED);
-		return -EMSGSIZE;
+		return XLAT_REFRAGMENT;
 	}
 	pm->frag_size = mtu;
 	pm->frag_id = htonl(ntohs(iph->id));
-	return 0;
+	return XLAT_OK;
 }
 
-static int xlat_46_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
-			bool fwd, struct xlat_pmtu *pm, struct xlat_46_plan *p,
-			struct xlat_err *err)
+static enum xlat_verdict xlat_46_plan(struct sk_buff *skb,
+				      const struct xlat_cfg *cfg, bool fwd,
+				      struct xlat_pmtu *pm,
+				      struct xlat_46_plan *p,
+				      struct xlat_err *err)
 {
 	bool hairpin = pm && pm->hairpin;
 	const struct iphdr *iph;
+	enum xlat_verdict v;
 	unsigned int tot;
 	u16 frag_off;
 	u8 proto6, type;
-	int ret;
 
 	memset(p, 0, sizeof(*p));
 	if (!pskb_may_pull(skb, sizeof(struct iphdr)))
@@ -391,21 +389,21 @@ static int xlat_46_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 	if (p->proto == IPPROTO_ICMP && p->frag)
 		return xlat_fail(err, XLAT_DROP_ICMP_FRAGMENT);
 	if (p->proto == IPPROTO_ICMP && p->l4len) {
-		ret = skb_copy_bits(skb, p->ihl, &type, 1);
-		p->icmp_err = !ret && icmp_is_err(type);
+		p->icmp_err = !skb_copy_bits(skb, p->ihl, &type, 1) &&
+			      icmp_is_err(type);
 	}
 
-	ret = xlat_46_addrs(skb, cfg, iph, p->icmp_err, hairpin, &p->ip6, err);
-	if (ret)
-		return ret;
+	v = xlat_46_addrs(skb, cfg, iph, p->icmp_err, hairpin, &p->ip6, err);
+	if (v != XLAT_OK)
+		return v;
 	if (p->l4) {
-		ret = xlat_csum_resolve(skb, p->ihl, p->proto, err);
-		if (ret)
-			return ret;
+		v = xlat_csum_resolve(skb, p->ihl, p->proto, err);
+		if (v != XLAT_OK)
+			return v;
 		iph = ip_hdr(skb);
-		ret = xlat_46_l4(skb, cfg, p, err);
-		if (ret)
-			return ret;
+		v = xlat_46_l4(skb, cfg, p, err);
+		if (v != XLAT_OK)
+			return v;
 	}
 
 	proto6 = p->proto == IPPROTO_ICMP ? IPPROTO_ICMPV6 : p->proto;
@@ -427,7 +425,7 @@ static int xlat_46_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 		p->ip6.nexthdr = proto6;
 		p->ip6.payload_len = htons(p->l4len);
 	}
-	return pm ? xlat_46_fit(skb, cfg, p, iph, pm, err) : 0;
+	return pm ? xlat_46_fit(skb, cfg, p, iph, pm, err) : XLAT_OK;
 }
 
 /*
@@ -475,12 +473,7 @@ static void xlat_46_csum(struct sk_buff *skb, const struct xlat_46_plan *p)
 		csum_replace2(&ih->checksum, htons(ih->type << 8),
 			      htons(p->icmp6_type << 8));
 		ih->type = p->icmp6_type;
-		csum_replace_by_diff(&ih->checksum,
-				     ~csum_unfold(csum_ipv6_magic(&ip6->saddr,
-								  &ip6->daddr,
-								  p->l4len,
-								  IPPROTO_ICMPV6,
-								  0)));
+		xlat_icmp_pseudo(&ih->checksum, ip6, p->l4len, true);
 		break;
 	}
 }
@@ -534,26 +527,24 @@ static int xlat_46_apply(struct sk_buff *skb, const struct xlat_46_plan *p)
  * error can quote it; a failure to allocate may leave it half-translated,
  * and never asks for an ICMP error.
  *
- * Return: 0 on success (then @pm->frag_size, if not 0, is the size of the
- * IPv6 fragments to cut, with @pm->frag_id in their Fragment Headers);
- * -EMSGSIZE for an IPv4 fragment that must first be
- * cut into IPv4 fragments of @pm->frag_size bytes, untouched; -E2BIG for a
- * GSO packet whose segments do not fit, to be segmented first, untouched;
- * another negative error otherwise.
+ * Return: %XLAT_OK when translated (then @pm->frag_size, if not 0, is the
+ * size of the IPv6 fragments to cut, with @pm->frag_id in their Fragment
+ * Headers), or another &enum xlat_verdict.
  */
-int xlat_46(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
-	    bool fwd, struct xlat_pmtu *pm, struct xlat_err *err)
+enum xlat_verdict xlat_46(struct net *net, struct sk_buff *skb,
+			  const struct xlat_cfg *cfg, bool fwd,
+			  struct xlat_pmtu *pm, struct xlat_err *err)
 {
 	struct xlat_46_plan p;
-	int ret;
+	enum xlat_verdict v;
 
-	ret = xlat_46_plan(skb, cfg, fwd, pm, &p, err);
-	if (ret)
-		return ret;
+	v = xlat_46_plan(skb, cfg, fwd, pm, &p, err);
+	if (v != XLAT_OK)
+		return v;
 	if (p.icmp_err)
 		return xlat_46_icmp_err(net, skb, cfg, &p.ip6, p.ihl,
 					pm && pm->hairpin, err);
 	if (xlat_46_apply(skb, &p))
 		return xlat_fail(err, XLAT_DROP_NOMEM);
-	return 0;
+	return XLAT_OK;
 }

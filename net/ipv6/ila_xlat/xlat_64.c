@@ -23,6 +23,7 @@
 #include <uapi/linux/lwtunnel_xlat.h>
 
 #include "xlat.h"
+#include "xlat_icmp.h"
 
 /* Extension headers skipped before the upper layer (bounded walk). */
 #define XLAT_64_MAX_EXTHDRS	16
@@ -95,9 +96,10 @@ static bool xlat_64_exthdr(u8 nexthdr)
  * the payload. A Routing header with Segments Left other than zero is not
  * translated: Parameter Problem pointing at that field.
  */
-static int xlat_64_exthdrs(const struct sk_buff *skb, unsigned int end,
-			   struct xlat_64_plan *p, u16 *frag_off, __be32 *id,
-			   struct xlat_err *err)
+static enum xlat_verdict xlat_64_exthdrs(const struct sk_buff *skb,
+					 unsigned int end,
+					 struct xlat_64_plan *p, u16 *frag_off,
+					 __be32 *id, struct xlat_err *err)
 {
 	unsigned int off = sizeof(struct ipv6hdr), n;
 	u8 nexthdr = ipv6_hdr(skb)->nexthdr;
@@ -141,11 +143,11 @@ static int xlat_64_exthdrs(const struct sk_buff *skb, unsigned int end,
 			*id = fh->identification;
 			p->l4off = off + sizeof(*fh);
 			p->proto6 = fh->nexthdr;
-			return 0;
+			return XLAT_OK;
 		default:
 			p->l4off = off;
 			p->proto6 = nexthdr;
-			return 0;
+			return XLAT_OK;
 		}
 	}
 	return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
@@ -161,9 +163,10 @@ static int xlat_64_exthdrs(const struct sk_buff *skb, unsigned int end,
  * packet must go straight back to IPv6 (*@hairpin; for an ICMP error the
  * quoted packet decides, in xlat_quote_64()).
  */
-static int xlat_64_addrs(const struct xlat_cfg *cfg,
-			 const struct ipv6hdr *ip6, struct xlat_64_plan *p,
-			 struct xlat_err *err)
+static enum xlat_verdict xlat_64_addrs(const struct xlat_cfg *cfg,
+				       const struct ipv6hdr *ip6,
+				       struct xlat_64_plan *p,
+				       struct xlat_err *err)
 {
 	struct iphdr *ip4 = &p->ip4;
 	bool icmp_err = p->icmp_err;
@@ -199,7 +202,7 @@ static int xlat_64_addrs(const struct xlat_cfg *cfg,
 		return xlat_fail_icmp(err, XLAT_DROP_UNTRANSLATABLE_SRC,
 				      ICMPV6_DEST_UNREACH, ICMPV6_ADM_PROHIBITED,
 				      0);
-	return 0;
+	return XLAT_OK;
 }
 
 /*
@@ -218,8 +221,9 @@ static bool xlat_64_for_us(const struct xlat_cfg *cfg,
 }
 
 /* The transport header of a first fragment or whole packet (section 5.5). */
-static int xlat_64_l4(const struct sk_buff *skb, struct xlat_64_plan *p,
-		      struct xlat_err *err)
+static enum xlat_verdict xlat_64_l4(const struct sk_buff *skb,
+				    struct xlat_64_plan *p,
+				    struct xlat_err *err)
 {
 	const struct icmp6hdr *ih;
 	struct icmp6hdr ihbuf;
@@ -239,29 +243,25 @@ static int xlat_64_l4(const struct sk_buff *skb, struct xlat_64_plan *p,
 		/* Section 5.2: echo translates, errors are section 5.3,
 		 * every other type is silently dropped.
 		 */
+		if (xlat_icmp_echo(ih->icmp6_type, false, &p->icmp4_type))
+			break;
 		switch (ih->icmp6_type) {
-		case ICMPV6_ECHO_REQUEST:
-			p->icmp4_type = ICMP_ECHO;
-			break;
-		case ICMPV6_ECHO_REPLY:
-			p->icmp4_type = ICMP_ECHOREPLY;
-			break;
 		case ICMPV6_DEST_UNREACH:
 		case ICMPV6_PKT_TOOBIG:
 		case ICMPV6_TIME_EXCEED:
 		case ICMPV6_PARAMPROB:
 			/* Section 5.3: xlat_64_icmp_err() does the rest. */
-			return 0;
+			return XLAT_OK;
 		default:
 			return xlat_fail(err, XLAT_DROP_ICMP_TYPE);
 		}
 		break;
 	default:
-		return 0;
+		return XLAT_OK;
 	}
 	if (p->l4len < p->l4need)
 		return xlat_fail(err, XLAT_DROP_TRUNCATED_L4);
-	return 0;
+	return XLAT_OK;
 }
 
 /*
@@ -313,42 +313,42 @@ static void xlat_64_hdr(const struct sk_buff *skb, const struct xlat_cfg *cfg,
  * output, and so is a datagram of this host that IPv6 would have
  * fragmented (@pm->may_frag): it loses DF here.
  */
-static int xlat_64_fit(const struct sk_buff *skb, struct xlat_64_plan *p,
-		       unsigned int seg, struct xlat_pmtu *pm,
-		       struct xlat_err *err)
+static enum xlat_verdict xlat_64_fit(const struct sk_buff *skb,
+				     struct xlat_64_plan *p, unsigned int seg,
+				     struct xlat_pmtu *pm, struct xlat_err *err)
 {
 	unsigned int mtu;
 
 	if (!pm || !pm->mtu4 || p->hairpin || p->icmp_err ||
 	    !(p->frag || p->ip4.frag_off & htons(IP_DF)))
-		return 0;
+		return XLAT_OK;
 	mtu = pm->mtu4(pm, p->ip4.daddr);
 	if (seg <= mtu)
-		return 0;
-	if (skb_is_gso(skb)) {
-		/* Segmented first, each segment judged alone. */
-		xlat_fail(err, XLAT_DROP_FRAG_FAILED);
-		return -E2BIG;
-	}
+		return XLAT_OK;
+	/* Segmented first, each segment judged alone. */
+	if (skb_is_gso(skb))
+		return XLAT_SEGMENT;
 	if (pm->may_frag && !p->frag) {
 		p->ip4.frag_off = 0;
 		p->gen_id = true;
-		return 0;
+		return XLAT_OK;
 	}
 	return xlat_fail_icmp(err, XLAT_DROP_TOO_BIG, ICMPV6_PKT_TOOBIG, 0,
 			      max_t(u32, mtu + XLAT_46_GROWTH, IPV6_MIN_MTU));
 }
 
-static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
-			bool fwd, struct xlat_pmtu *pm, struct xlat_64_plan *p,
-			struct xlat_err *err)
+static enum xlat_verdict xlat_64_plan(struct sk_buff *skb,
+				      const struct xlat_cfg *cfg, bool fwd,
+				      struct xlat_pmtu *pm,
+				      struct xlat_64_plan *p,
+				      struct xlat_err *err)
 {
 	const struct ipv6hdr *ip6;
 	unsigned int end, seg;
+	enum xlat_verdict v;
 	u16 frag_off = 0;
 	__be32 id = 0;
 	u8 type;
-	int ret;
 
 	memset(p, 0, sizeof(*p));
 	if (!pskb_may_pull(skb, sizeof(struct ipv6hdr)))
@@ -365,9 +365,9 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 	if (pskb_trim_rcsum(skb, end))
 		return xlat_fail(err, XLAT_DROP_NOMEM);
 
-	ret = xlat_64_exthdrs(skb, end, p, &frag_off, &id, err);
-	if (ret)
-		return ret;
+	v = xlat_64_exthdrs(skb, end, p, &frag_off, &id, err);
+	if (v != XLAT_OK)
+		return v;
 	ip6 = ipv6_hdr(skb);
 
 	/* Hop limit: as for the TTL in xlat_46_plan(). */
@@ -395,29 +395,26 @@ static int xlat_64_plan(struct sk_buff *skb, const struct xlat_cfg *cfg,
 	    (frag_off & (IP6_OFFSET | IP6_MF)))
 		return xlat_fail(err, XLAT_DROP_ICMP_FRAGMENT);
 	if (p->proto6 == IPPROTO_ICMPV6 && p->l4len) {
-		ret = skb_copy_bits(skb, p->l4off, &type, 1);
-		p->icmp_err = !ret && icmpv6_is_err(type);
+		p->icmp_err = !skb_copy_bits(skb, p->l4off, &type, 1) &&
+			      icmpv6_is_err(type);
 	}
 
-	ret = xlat_64_addrs(cfg, ip6, p, err);
-	if (ret)
-		return ret;
+	v = xlat_64_addrs(cfg, ip6, p, err);
+	if (v != XLAT_OK)
+		return v;
 	p->hairpin &= !!pm;
 	if (p->l4) {
-		ret = xlat_csum_resolve(skb, p->l4off, p->proto6, err);
-		if (ret)
-			return ret;
+		v = xlat_csum_resolve(skb, p->l4off, p->proto6, err);
+		if (v != XLAT_OK)
+			return v;
 		ip6 = ipv6_hdr(skb);
-		ret = xlat_64_l4(skb, p, err);
-		if (ret)
-			return ret;
+		v = xlat_64_l4(skb, p, err);
+		if (v != XLAT_OK)
+			return v;
 	}
 	/* Section 5.5: the pseudo-header of TCP and UDP changes. */
 	if (p->l4 && (p->proto6 == IPPROTO_TCP || p->proto6 == IPPROTO_UDP)) {
-		p->csum_diff = csum_sub(csum_partial(&p->ip4.saddr,
-						     2 * sizeof(__be32), 0),
-					csum_partial(&ip6->saddr,
-						     2 * sizeof(ip6->saddr), 0));
+		p->csum_diff = xlat_pseudo_diff(&p->ip4, ip6, false);
 		p->csum_same = xlat_csum_diff_zero(p->csum_diff);
 	}
 
@@ -460,12 +457,7 @@ static void xlat_64_csum(struct sk_buff *skb, const struct xlat_64_plan *p,
 	case IPPROTO_ICMPV6:
 		/* Section 5.2, incrementally (RFC 1624). */
 		ih = l4;
-		csum_replace_by_diff(&ih->icmp6_cksum,
-				     csum_unfold(csum_ipv6_magic(&ip6->saddr,
-								 &ip6->daddr,
-								 p->l4len,
-								 IPPROTO_ICMPV6,
-								 0)));
+		xlat_icmp_pseudo(&ih->icmp6_cksum, ip6, p->l4len, false);
 		csum_replace2(&ih->icmp6_cksum, htons(ih->icmp6_type << 8),
 			      htons(p->icmp4_type << 8));
 		ih->icmp6_type = p->icmp4_type;
@@ -523,23 +515,28 @@ static int xlat_64_apply(struct net *net, struct sk_buff *skb,
  * between the two is never routed; the hop limit is the one the packet
  * came with, which IPv6 forwarding decrements once.
  */
-static int xlat_64_hairpin(struct net *net, struct sk_buff *skb,
-			   const struct xlat_cfg *cfg, struct xlat_pmtu *pm,
-			   struct xlat_err *err)
+static enum xlat_verdict xlat_64_hairpin(struct net *net, struct sk_buff *skb,
+					 const struct xlat_cfg *cfg,
+					 struct xlat_pmtu *pm,
+					 struct xlat_err *err)
 {
 	struct xlat_pmtu back = { .hairpin = true };
-	int ret;
+	enum xlat_verdict v;
 
-	ret = xlat_46(net, skb, cfg, false, &back, err);
-	if (ret) {
-		/* Half translated: no ICMP error can quote it. */
-		err->icmp = false;
-		err->changed = true;
-		return ret;
+	v = xlat_46(net, skb, cfg, false, &back, err);
+	if (v == XLAT_OK) {
+		pm->hairpin = true;
+		pm->frag_size = 0;
+		return XLAT_OK;
 	}
-	pm->hairpin = true;
-	pm->frag_size = 0;
-	return 0;
+	/* Half translated: no ICMP error can quote it, and it cannot go
+	 * back to be cut up (no size limit applies to this pass anyway).
+	 */
+	if (v != XLAT_DROP)
+		xlat_fail(err, XLAT_DROP_FRAG_FAILED);
+	err->icmp = false;
+	err->changed = true;
+	return XLAT_DROP;
 }
 
 /**
@@ -555,34 +552,36 @@ static int xlat_64_hairpin(struct net *net, struct sk_buff *skb,
  * Failures before any change leave the packet as it arrived (see
  * xlat_46()).
  *
- * Return: 0 on success: @skb is IPv4, or IPv6 again when @pm->hairpin is
- * set (RFC 7757 section 4.2.2); a negative error otherwise.
+ * Return: %XLAT_OK when translated: @skb is IPv4, or IPv6 again when
+ * @pm->hairpin is set (RFC 7757 section 4.2.2); otherwise another
+ * &enum xlat_verdict (never %XLAT_REFRAGMENT).
  */
-int xlat_64(struct net *net, struct sk_buff *skb, const struct xlat_cfg *cfg,
-	    bool fwd, struct xlat_pmtu *pm, struct xlat_err *err)
+enum xlat_verdict xlat_64(struct net *net, struct sk_buff *skb,
+			  const struct xlat_cfg *cfg, bool fwd,
+			  struct xlat_pmtu *pm, struct xlat_err *err)
 {
 	struct xlat_64_plan p;
 	bool hairpin = false;
 	struct in6_addr node;
-	int ret;
+	enum xlat_verdict v;
 
-	ret = xlat_64_plan(skb, cfg, fwd, pm, &p, err);
-	if (ret)
-		return ret;
+	v = xlat_64_plan(skb, cfg, fwd, pm, &p, err);
+	if (v != XLAT_OK)
+		return v;
 	if (p.icmp_err) {
 		/* draft-ietf-v6ops-icmpext-xlat-v6only-source */
 		node = ipv6_hdr(skb)->saddr;
-		ret = xlat_64_icmp_err(net, skb, cfg, &p.ip4, p.l4off,
-				       p.frag || (pm && pm->reassembled &&
-						  !pm->new_id),
-				       p.pool_src && cfg->node_id ? &node :
-				       NULL, &hairpin, err);
+		v = xlat_64_icmp_err(net, skb, cfg, &p.ip4, p.l4off,
+				     p.frag || (pm && pm->reassembled &&
+						!pm->new_id),
+				     p.pool_src && cfg->node_id ? &node : NULL,
+				     &hairpin, err);
 	} else if (xlat_64_apply(net, skb, &p)) {
-		ret = xlat_fail(err, XLAT_DROP_NOMEM);
+		v = xlat_fail(err, XLAT_DROP_NOMEM);
 	}
-	if (ret)
-		return ret;
+	if (v != XLAT_OK)
+		return v;
 	if (pm && (p.hairpin || hairpin))
 		return xlat_64_hairpin(net, skb, cfg, pm, err);
-	return 0;
+	return XLAT_OK;
 }

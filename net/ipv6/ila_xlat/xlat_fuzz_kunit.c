@@ -481,20 +481,20 @@ static void xf_check_out(struct xf_case *c, struct sk_buff *skb,
 	}
 }
 
-static void xf_check_refused(struct xf_case *c, struct sk_buff *skb, int ret,
-			     const struct xlat_err *err, const struct xf_in *in,
-			     const struct xf_pmtu *x)
+static void xf_check_refused(struct xf_case *c, struct sk_buff *skb,
+			     enum xlat_verdict v, const struct xlat_err *err,
+			     const struct xf_in *in, const struct xf_pmtu *x)
 {
-	if (ret == -EMSGSIZE || ret == -E2BIG) {
+	if (v == XLAT_REFRAGMENT || v == XLAT_SEGMENT) {
 		xf_stats.resize++;
-		if (ret == -E2BIG)
-			xf_expect(c, in->gso, "-E2BIG for a packet without GSO");
-		else if (xf_expect(c, !c->v6 && x, "-EMSGSIZE out of place"))
+		if (v == XLAT_SEGMENT)
+			xf_expect(c, in->gso, "segmenting a packet without GSO");
+		else if (xf_expect(c, !c->v6 && x, "refragmenting out of place"))
 			xf_expect(c, x->pm.frag_size >= IPV4_MIN_MTU &&
 				  x->pm.frag_size < skb->len,
 				  "IPv4 fragment size out of range");
 	} else {
-		if (!xf_expect(c, ret < 0, "positive return") ||
+		if (!xf_expect(c, v == XLAT_DROP, "unknown verdict") ||
 		    !xf_expect(c, err->reason < XLAT_DROP_NUM, "drop reason"))
 			return;
 		xf_stats.drops[err->reason]++;
@@ -529,9 +529,10 @@ static void xf_run(struct xf_case *c, unsigned int index,
 	struct xlat_err err = {};
 	struct xlat_pmtu *pm;
 	struct xf_in in;
+	enum xlat_verdict verdict;
 	unsigned int n;
-	int ret, id;
 	bool fwd;
+	int id;
 
 	/* A well-mixed seed per case: prandom_seed_state() does not mix. */
 	prandom_seed_state(&c->rnd, hash_64((u64)fuzz_seed << 32 | index, 64));
@@ -583,15 +584,15 @@ static void xf_run(struct xf_case *c, unsigned int index,
 
 	xf_stats.cases++;
 	if (c->v6)
-		ret = xlat_64(&init_net, skb, cfg[id], fwd, pm, &err);
+		verdict = xlat_64(&init_net, skb, cfg[id], fwd, pm, &err);
 	else
-		ret = xlat_46(&init_net, skb, cfg[id], fwd, pm, &err);
+		verdict = xlat_46(&init_net, skb, cfg[id], fwd, pm, &err);
 	/* RFC 7757 section 4.2.2: a hairpinned packet comes out IPv6. */
 	c->out6 = !c->v6 || (pm && pm->hairpin);
-	if (!ret)
+	if (verdict == XLAT_OK)
 		xf_check_out(c, skb, &in, pm ? &x : NULL);
 	else
-		xf_check_refused(c, skb, ret, &err, &in, pm ? &x : NULL);
+		xf_check_refused(c, skb, verdict, &err, &in, pm ? &x : NULL);
 	if (other)
 		xf_expect(c, other->len == c->len && xf_unchanged(c, other),
 			  "the clone saw the translation");
@@ -612,7 +613,7 @@ static void xf_summary(struct kunit *test)
 	for (i = 0; i < XLAT_DROP_NUM; i++)
 		if (xf_stats.drops[i])
 			kunit_info(test, "refused: %s %u\n",
-				   xlat_drop_table[i].name, xf_stats.drops[i]);
+				   xlat_drop_names[i], xf_stats.drops[i]);
 }
 
 static void xlat_fuzz_test(struct kunit *test)

@@ -108,17 +108,17 @@ void xlat_gso_swap(struct sk_buff *skb, bool to6)
  * that no longer change. Other protocols have no pseudo-header and leave
  * a partial checksum inside them alone.
  *
- * Return: 0; -E2BIG for a GSO packet, to be segmented in software first
- * (its segments have complete checksums); another negative error when the
- * checksum could not be completed.
+ * Return: %XLAT_OK; %XLAT_SEGMENT for a GSO packet, to be segmented in
+ * software first (its segments have complete checksums); %XLAT_DROP when
+ * the checksum could not be completed.
  */
-int xlat_csum_resolve(struct sk_buff *skb, unsigned int l4off, u8 proto,
-		      struct xlat_err *err)
+enum xlat_verdict xlat_csum_resolve(struct sk_buff *skb, unsigned int l4off,
+				    u8 proto, struct xlat_err *err)
 {
 	unsigned int field;
 
 	if (skb->ip_summed != CHECKSUM_PARTIAL)
-		return 0;
+		return XLAT_OK;
 	switch (proto) {
 	case IPPROTO_TCP:
 		field = offsetof(struct tcphdr, check);
@@ -127,16 +127,14 @@ int xlat_csum_resolve(struct sk_buff *skb, unsigned int l4off, u8 proto,
 		field = offsetof(struct udphdr, check);
 		break;
 	default:
-		return 0;
+		return XLAT_OK;
 	}
 	if (skb_checksum_start_offset(skb) == l4off &&
 	    skb->csum_offset == field)
-		return 0;
-	if (skb_is_gso(skb)) {
-		xlat_fail(err, XLAT_DROP_FRAG_FAILED);
-		return -E2BIG;
-	}
+		return XLAT_OK;
+	if (skb_is_gso(skb))
+		return XLAT_SEGMENT;
 	if (skb_checksum_help(skb))
 		return xlat_fail(err, XLAT_DROP_NOMEM);
-	return 0;
+	return XLAT_OK;
 }

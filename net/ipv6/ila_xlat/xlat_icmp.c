@@ -27,11 +27,6 @@
 /* RFC 7915 section 4.2: the Pointer of a Protocol Unreachable. */
 static_assert(offsetof(struct ipv6hdr, nexthdr) == XLAT_ICMP_PROTO_PTR6);
 
-/* The MTU fields "MUST be adjusted for the difference between the IPv4 and
- * IPv6 header sizes" (RFC 7915 sections 4.2 and 5.2): 40 - 20.
- */
-#define XLAT_HDR_DELTA	(sizeof(struct ipv6hdr) - sizeof(struct iphdr))
-
 /* ICMPv4 Parameter Problem codes (RFC 792, RFC 1108); no uapi names. */
 #define XLAT_ICMP_PARAMPROB_PTR		0	/* Pointer indicates the error */
 #define XLAT_ICMP_PARAMPROB_OPTION	1	/* Missing a required option */
@@ -143,16 +138,14 @@ enum xlat_icmp_kind xlat_icmp_map_46(u8 type, u8 code, u8 *type6, u8 *code6,
 	xlat_icmp_set(type6, code6, rest, 0, 0, XLAT_ICMP_REST_NONE,
 		      XLAT_ICMP_DROP);
 
-	switch (type) {
 	/* "Echo and Echo Reply (Type 8 and Type 0): Adjust the Type values
 	 * to 128 and 129, respectively"
 	 */
-	case ICMP_ECHO:
-		return xlat_icmp_set(type6, code6, rest, ICMPV6_ECHO_REQUEST,
-				     code, XLAT_ICMP_REST_NONE, XLAT_ICMP_ECHO);
-	case ICMP_ECHOREPLY:
-		return xlat_icmp_set(type6, code6, rest, ICMPV6_ECHO_REPLY,
-				     code, XLAT_ICMP_REST_NONE, XLAT_ICMP_ECHO);
+	if (xlat_icmp_echo(type, true, type6)) {
+		*code6 = code;
+		return XLAT_ICMP_ECHO;
+	}
+	switch (type) {
 	/* "Destination Unreachable (Type 3): Translate the Code as described
 	 * below, set the Type to 1"
 	 */
@@ -261,16 +254,14 @@ enum xlat_icmp_kind xlat_icmp_map_64(u8 type, u8 code, u8 *type4, u8 *code4,
 	xlat_icmp_set(type4, code4, rest, 0, 0, XLAT_ICMP_REST_NONE,
 		      XLAT_ICMP_DROP);
 
-	switch (type) {
 	/* "Echo Request and Echo Reply (Type 128 and 129): Adjust the Type
 	 * values to 8 and 0, respectively"
 	 */
-	case ICMPV6_ECHO_REQUEST:
-		return xlat_icmp_set(type4, code4, rest, ICMP_ECHO, code,
-				     XLAT_ICMP_REST_NONE, XLAT_ICMP_ECHO);
-	case ICMPV6_ECHO_REPLY:
-		return xlat_icmp_set(type4, code4, rest, ICMP_ECHOREPLY, code,
-				     XLAT_ICMP_REST_NONE, XLAT_ICMP_ECHO);
+	if (xlat_icmp_echo(type, false, type4)) {
+		*code4 = code;
+		return XLAT_ICMP_ECHO;
+	}
+	switch (type) {
 	/* "Destination Unreachable (Type 1) Set the Type to 3" */
 	case ICMPV6_DEST_UNREACH:
 		return xlat_icmp_unreach_64(code, type4, code4, rest);
@@ -469,19 +460,23 @@ u32 xlat_icmp_mtu_46(u32 mtu4, u32 inner_tot_len, u32 mtu6_nexthop,
 
 	if (!mtu4)
 		mtu4 = xlat_plateau_below(inner_tot_len);
-	mtu = (u64)mtu4 + XLAT_HDR_DELTA;
+	mtu = (u64)mtu4 + XLAT_46_GROWTH;
 	if (mtu6_nexthop)
 		mtu = min_t(u64, mtu, mtu6_nexthop);
 	if (mtu4_nexthop)
-		mtu = min_t(u64, mtu, (u64)mtu4_nexthop + XLAT_HDR_DELTA);
+		mtu = min_t(u64, mtu, (u64)mtu4_nexthop + XLAT_46_GROWTH);
 	mtu = max_t(u64, mtu, IPV6_MIN_MTU);
 	return min_t(u64, mtu, U32_MAX);
 }
 
-/* @a - XLAT_HDR_DELTA, or 0 if @a is smaller. */
+/*
+ * The MTU fields "MUST be adjusted for the difference between the IPv4 and
+ * IPv6 header sizes" (RFC 7915 sections 4.2 and 5.2): XLAT_46_GROWTH.
+ * @a - XLAT_46_GROWTH, or 0 if @a is smaller.
+ */
 static u32 xlat_mtu_sub(u32 a)
 {
-	return a > XLAT_HDR_DELTA ? a - XLAT_HDR_DELTA : 0;
+	return a > XLAT_46_GROWTH ? a - XLAT_46_GROWTH : 0;
 }
 
 /**

@@ -6,6 +6,8 @@
 #ifndef _NET_IPV6_XLAT_ICMP_H
 #define _NET_IPV6_XLAT_ICMP_H
 
+#include <linux/icmp.h>
+#include <linux/icmpv6.h>
 #include <linux/types.h>
 
 /**
@@ -43,6 +45,38 @@ enum xlat_icmp_rest {
  * caller then uses this pointer, not xlat_icmp_ptr_46().
  */
 #define XLAT_ICMP_PROTO_PTR6	6
+
+/**
+ * xlat_icmp_echo() - the echo type of the other family
+ * @type: an ICMPv4 type (@to6) or an ICMPv6 type
+ * @to6: translating to ICMPv6
+ * @out: the type in the other family
+ *
+ * RFC 7915 sections 4.2 and 5.2: "Adjust the Type values" of Echo Request
+ * and Echo Reply, the only informational messages that translate. The one
+ * place the echo types are mapped: packets, quoted packets and the
+ * type/code tables all come here.
+ *
+ * Return: true for an echo type, with @out set; false otherwise.
+ */
+static inline bool xlat_icmp_echo(u8 type, bool to6, u8 *out)
+{
+	static const u8 map[2][2] = {
+		{ ICMP_ECHO, ICMP_ECHOREPLY },			/* to IPv4 */
+		{ ICMPV6_ECHO_REQUEST, ICMPV6_ECHO_REPLY },	/* to IPv6 */
+	};
+	int i;
+
+	if (to6)
+		i = type == ICMP_ECHO ? 0 : type == ICMP_ECHOREPLY ? 1 : -1;
+	else
+		i = type == ICMPV6_ECHO_REQUEST ? 0 :
+		    type == ICMPV6_ECHO_REPLY ? 1 : -1;
+	if (i < 0)
+		return false;
+	*out = map[to6][i];
+	return true;
+}
 
 enum xlat_icmp_kind xlat_icmp_map_46(u8 type, u8 code, u8 *type6, u8 *code6,
 				     u8 *rest);

@@ -80,26 +80,20 @@ struct xlat_quote {
 	unsigned int ext_len;
 };
 
-/* Sum of the addresses of a pseudo-header: what changes with the family. */
-static __wsum xlat_addr_sum(const void *saddr, const void *daddr,
-			    unsigned int alen)
-{
-	return csum_add(csum_partial(saddr, alen, 0),
-			csum_partial(daddr, alen, 0));
-}
-
 /*
  * The transport checksum of a quoted first fragment, for the new addresses
  * (RFC 7915 sections 4.3 and 5.3: "the translator MUST translate the IP/ICMP
  * headers"). Only the fields present in the quote are touched; a quoted
  * packet is cut short more often than not, so its sums are adjusted
- * incrementally (RFC 1624), never recomputed. @l4 holds @n bytes.
+ * incrementally (RFC 1624), never recomputed. @l4 holds @n bytes; @ip4 and
+ * @ip6 are the quoted packet's headers before and after (@to6) or after
+ * and before, @l4len the transport length its header declares.
  *
  * Return: 0, or -EINVAL for a quoted ICMP message that is not an echo.
  */
-static int xlat_quote_l4(u8 proto, u8 *l4, unsigned int n, __wsum diff,
-			 bool to6, const struct in6_addr *s6,
-			 const struct in6_addr *d6, unsigned int l4len)
+static int xlat_quote_l4(u8 proto, u8 *l4, unsigned int n, bool to6,
+			 const struct iphdr *ip4, const struct ipv6hdr *ip6,
+			 unsigned int l4len)
 {
 	struct icmphdr *ih = (struct icmphdr *)l4;
 	struct udphdr *uh = (struct udphdr *)l4;
@@ -109,12 +103,14 @@ static int xlat_quote_l4(u8 proto, u8 *l4, unsigned int n, __wsum diff,
 	switch (proto) {
 	case IPPROTO_TCP:
 		if (n >= offsetofend(struct tcphdr, check))
-			csum_replace_by_diff(&th->check, diff);
+			csum_replace_by_diff(&th->check,
+					     xlat_pseudo_diff(ip4, ip6, to6));
 		return 0;
 	case IPPROTO_UDP:
 		/* Zero is "no checksum" and stays so in a quote. */
 		if (n >= sizeof(*uh) && uh->check) {
-			csum_replace_by_diff(&uh->check, diff);
+			csum_replace_by_diff(&uh->check,
+					     xlat_pseudo_diff(ip4, ip6, to6));
 			if (!uh->check)
 				uh->check = CSUM_MANGLED_0;
 		}
@@ -129,22 +125,11 @@ static int xlat_quote_l4(u8 proto, u8 *l4, unsigned int n, __wsum diff,
 	/* ICMP: only an echo or echo reply can be quoted by an error. */
 	if (n < offsetofend(struct icmphdr, checksum))
 		return -EINVAL;
-	if (to6 && ih->type == ICMP_ECHO)
-		type = ICMPV6_ECHO_REQUEST;
-	else if (to6 && ih->type == ICMP_ECHOREPLY)
-		type = ICMPV6_ECHO_REPLY;
-	else if (!to6 && ih->type == ICMPV6_ECHO_REQUEST)
-		type = ICMP_ECHO;
-	else if (!to6 && ih->type == ICMPV6_ECHO_REPLY)
-		type = ICMP_ECHOREPLY;
-	else
+	if (!xlat_icmp_echo(ih->type, to6, &type))
 		return -EINVAL;
 
-	/* As in xlat_46_csum() and xlat_64_csum(): the ICMPv6 pseudo-header
-	 * with the length the quoted header declares.
-	 */
-	diff = csum_unfold(csum_ipv6_magic(s6, d6, l4len, IPPROTO_ICMPV6, 0));
-	csum_replace_by_diff(&ih->checksum, to6 ? ~diff : diff);
+	/* As for a packet, with the length the quoted header declares. */
+	xlat_icmp_pseudo(&ih->checksum, ip6, l4len, to6);
 	csum_replace2(&ih->checksum, htons(ih->type << 8), htons(type << 8));
 	ih->type = type;
 	return 0;
@@ -422,12 +407,8 @@ static int xlat_quote_46(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 	if (skb_copy_bits(skb, q->off + ihl, buf + hlen6, n))
 		return -EINVAL;
 	if (!(frag_off & IP_OFFSET) &&
-	    xlat_quote_l4(iph.protocol, buf + hlen6, n,
-			  csum_sub(xlat_addr_sum(&ip6->saddr, &ip6->daddr,
-						 sizeof(ip6->saddr)),
-				   xlat_addr_sum(&iph.saddr, &iph.daddr,
-						 sizeof(iph.saddr))),
-			  true, &ip6->saddr, &ip6->daddr, l4len))
+	    xlat_quote_l4(iph.protocol, buf + hlen6, n, true, &iph, ip6,
+			  l4len))
 		return -EINVAL;
 	return hlen6 + n;
 }
@@ -471,9 +452,11 @@ static int xlat_rest_46(const u8 *h4, u8 type6, u8 code6, u8 rest,
  *
  * Return: 0 with @skb holding the ICMPv6 error, or a negative error.
  */
-int xlat_46_icmp_err(struct net *net, struct sk_buff *skb,
-		     const struct xlat_cfg *cfg, const struct ipv6hdr *outer,
-		     unsigned int ihl, bool hairpin, struct xlat_err *err)
+enum xlat_verdict xlat_46_icmp_err(struct net *net, struct sk_buff *skb,
+				   const struct xlat_cfg *cfg,
+				   const struct ipv6hdr *outer,
+				   unsigned int ihl, bool hairpin,
+				   struct xlat_err *err)
 {
 	unsigned int msglen = skb->len - ihl, end;
 	u8 h4[XLAT_ICMP_HLEN], type6, code6, rest, words;
@@ -484,7 +467,8 @@ int xlat_46_icmp_err(struct net *net, struct sk_buff *skb,
 	struct iphdr inner;
 	u8 *buf, *h6;
 	bool ext;
-	int n, ret;
+	enum xlat_verdict v = XLAT_DROP;
+	int n;
 
 	if (msglen < XLAT_ICMP_HLEN + sizeof(inner) ||
 	    skb_copy_bits(skb, ihl, h4, sizeof(h4)) ||
@@ -513,7 +497,6 @@ int xlat_46_icmp_err(struct net *net, struct sk_buff *skb,
 	h6[1] = code6;
 	h6[2] = 0;
 	h6[3] = 0;
-	ret = -EINVAL;
 	if (xlat_rest_46(h4, type6, code6, rest, inner.tot_len, h6)) {
 		xlat_fail(err, XLAT_DROP_ICMP_TYPE);
 		goto out;
@@ -548,13 +531,13 @@ int xlat_46_icmp_err(struct net *net, struct sk_buff *skb,
 				      csum_partial(h6, end - sizeof(*ip6), 0)),
 		      (__sum16 *)(h6 + 2));
 
-	ret = xlat_icmp_replace(skb, buf, end, htons(ETH_P_IPV6),
-				sizeof(*ip6));
-	if (ret)
+	if (xlat_icmp_replace(skb, buf, end, htons(ETH_P_IPV6), sizeof(*ip6)))
 		xlat_fail(err, XLAT_DROP_NOMEM);
+	else
+		v = XLAT_OK;
 out:
 	kfree(buf);
-	return ret;
+	return v;
 }
 
 /* ------------------------------------------------------------- 6 -> 4 */
@@ -641,12 +624,8 @@ static int xlat_quote_64(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 	if (skb_copy_bits(skb, q->off + off, buf + sizeof(*iph), n))
 		return -EINVAL;
 	if (!(frag_off & IP6_OFFSET) &&
-	    xlat_quote_l4(nexthdr, buf + sizeof(*iph), n,
-			  csum_sub(xlat_addr_sum(&iph->saddr, &iph->daddr,
-						 sizeof(iph->saddr)),
-				   xlat_addr_sum(&ip6->saddr, &ip6->daddr,
-						 sizeof(ip6->saddr))),
-			  false, &ip6->saddr, &ip6->daddr, l4len))
+	    xlat_quote_l4(nexthdr, buf + sizeof(*iph), n, false, iph, ip6,
+			  l4len))
 		return -EINVAL;
 	return sizeof(*iph) + n;
 }
@@ -692,11 +671,12 @@ static int xlat_rest_64(const u8 *h6, u8 rest, u8 *h4)
  *
  * Return: 0 with @skb holding the ICMPv4 error, or a negative error.
  */
-int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
-		     const struct xlat_cfg *cfg, const struct iphdr *outer,
-		     unsigned int l4off, bool keep_id,
-		     const struct in6_addr *node, bool *hairpin,
-		     struct xlat_err *err)
+enum xlat_verdict xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
+				   const struct xlat_cfg *cfg,
+				   const struct iphdr *outer,
+				   unsigned int l4off, bool keep_id,
+				   const struct in6_addr *node, bool *hairpin,
+				   struct xlat_err *err)
 {
 	unsigned int msglen = skb->len - l4off, inlen, end, pos;
 	const unsigned int at = sizeof(*outer) + XLAT_ICMP_HLEN;
@@ -707,7 +687,8 @@ int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
 	unsigned int room, ext_len;
 	u8 *buf, *in, *h4;
 	bool ext;
-	int n, ret;
+	enum xlat_verdict v = XLAT_DROP;
+	int n;
 
 	if (msglen < XLAT_ICMP_HLEN + sizeof(struct ipv6hdr) ||
 	    skb_copy_bits(skb, l4off, h6, sizeof(h6)))
@@ -734,7 +715,6 @@ int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
 	if (!buf)
 		return xlat_fail(err, XLAT_DROP_NOMEM);
 	in = buf + XLAT_ICMP4_MAX;
-	ret = -EINVAL;
 	if (skb_copy_bits(skb, q.off, in, inlen)) {
 		xlat_fail(err, XLAT_DROP_ICMP_INNER);
 		goto out;
@@ -797,12 +777,13 @@ int xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
 	put_unaligned(csum_fold(csum_partial(h4, end - sizeof(*iph), 0)),
 		      (__sum16 *)(h4 + 2));
 
-	ret = xlat_icmp_replace(skb, buf, end, htons(ETH_P_IP), sizeof(*iph));
-	if (ret)
+	if (xlat_icmp_replace(skb, buf, end, htons(ETH_P_IP), sizeof(*iph)))
 		xlat_fail(err, XLAT_DROP_NOMEM);
+	else
+		v = XLAT_OK;
 out:
 	kfree(buf);
-	return ret;
+	return v;
 }
 
 /**

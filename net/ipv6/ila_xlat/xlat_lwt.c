@@ -410,8 +410,9 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 	};
 	enum xlat_dir dir = xlat_pkt_dir(xl, skb);
 	unsigned int len = skb->len;
+	enum xlat_verdict v;
 	struct xlat_err err;
-	int ret, iif;
+	int iif;
 
 	/*
 	 * 6->4, what the sender allows. A datagram that conntrack reassembled
@@ -429,16 +430,19 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 	c.pm.may_frag = !fwd && skb->ignore_df;
 
 	if (dir == XLAT_46)
-		ret = xlat_46(net, skb, xl->cfg, fwd, &c.pm, &err);
+		v = xlat_46(net, skb, xl->cfg, fwd, &c.pm, &err);
 	else
-		ret = xlat_64(net, skb, xl->cfg, fwd, &c.pm, &err);
-	if (ret)
+		v = xlat_64(net, skb, xl->cfg, fwd, &c.pm, &err);
+	if (v != XLAT_OK)
 		dst_release(c.dst6);
-	if (ret == -EMSGSIZE)
+	switch (v) {
+	case XLAT_OK:
+		break;
+	case XLAT_REFRAGMENT:
 		return xlat_refragment(net, sk, skb, xl, fwd, c.pm.frag_size);
-	if (ret == -E2BIG)
+	case XLAT_SEGMENT:
 		return xlat_segment(net, sk, skb, xl, fwd);
-	if (ret) {
+	case XLAT_DROP:
 		xlat_send_icmp(skb, dir, &err);
 		xlat_drop(net, xl, skb, err.reason);
 		/* A local sender learns why, as from ip6_fragment(). */

@@ -181,9 +181,9 @@ static void xlat_pkt_test(struct kunit *test)
 		.priv = (void *)&v->mtu,
 	};
 	struct xlat_err err = {};
+	enum xlat_verdict ret;
 	struct sk_buff *skb;
 	u8 *got;
-	int ret;
 
 	skb = alloc_skb(LL_MAX_HEADER + v->in_len, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, skb);
@@ -200,21 +200,21 @@ static void xlat_pkt_test(struct kunit *test)
 		ret = xlat_64(&init_net, skb, cfg, v->fwd, &pm, &err);
 
 	if (v->refrag) {
-		KUNIT_EXPECT_EQ(test, ret, -EMSGSIZE);
+		KUNIT_EXPECT_EQ(test, ret, XLAT_REFRAGMENT);
 		KUNIT_EXPECT_EQ(test, pm.frag_size, v->frag_size);
 		KUNIT_EXPECT_EQ(test, skb->len, v->in_len);
 		return;
 	}
-	if (v->mtu && !ret) {
+	if (v->mtu && ret == XLAT_OK) {
 		KUNIT_EXPECT_EQ(test, pm.frag_size, v->frag_size);
 		if (v->frag_size)
 			KUNIT_EXPECT_EQ(test, ntohl(pm.frag_id), v->frag_id);
 	}
-	if (!ret)
+	if (ret == XLAT_OK)
 		KUNIT_EXPECT_EQ(test, pm.hairpin, v->hairpin);
 
 	if (!v->out) {
-		KUNIT_ASSERT_NE(test, ret, 0);
+		KUNIT_ASSERT_EQ(test, ret, XLAT_DROP);
 		KUNIT_EXPECT_EQ(test, err.reason, v->reason);
 		KUNIT_EXPECT_EQ(test, err.icmp, v->icmp);
 		if (v->icmp) {
@@ -228,7 +228,7 @@ static void xlat_pkt_test(struct kunit *test)
 	}
 
 	KUNIT_ASSERT_EQ_MSG(test, ret, 0, "dropped: %s",
-			    xlat_drop_table[err.reason].name);
+			    xlat_drop_names[err.reason]);
 	KUNIT_ASSERT_EQ(test, skb->len, v->out_len);
 	got = kunit_kzalloc(test, skb->len, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, got);
@@ -266,6 +266,7 @@ static void xlat_pkt_test_too_long(struct kunit *test)
 	};
 	struct xlat_err err = {};
 	struct sk_buff *skb;
+	enum xlat_verdict v;
 	struct ipv6hdr *ip6;
 	unsigned int i;
 	u8 *icmp;
@@ -293,14 +294,14 @@ static void xlat_pkt_test_too_long(struct kunit *test)
 		icmp = (u8 *)(ip6 + 1);
 		icmp[0] = ICMPV6_ECHO_REQUEST;
 
-		ret = xlat_64(&init_net, skb, cfg, true, &pm, &err);
+		v = xlat_64(&init_net, skb, cfg, true, &pm, &err);
 		if (sizeof(struct iphdr) + lens[i] > 65535) {
-			KUNIT_EXPECT_NE(test, ret, 0);
+			KUNIT_EXPECT_EQ(test, v, XLAT_DROP);
 			KUNIT_EXPECT_EQ(test, err.reason, XLAT_DROP_TOO_LONG);
 			KUNIT_EXPECT_FALSE(test, err.icmp);
 			KUNIT_EXPECT_EQ(test, skb->len, sizeof(*ip6) + lens[i]);
 		} else {
-			KUNIT_ASSERT_EQ(test, ret, 0);
+			KUNIT_ASSERT_EQ(test, v, XLAT_OK);
 			KUNIT_EXPECT_EQ(test, ntohs(ip_hdr(skb)->tot_len), 65535);
 			KUNIT_EXPECT_EQ(test, skb->len, 65535);
 		}

@@ -33,7 +33,7 @@ struct kunit;
  * @info: its pointer or MTU
  * @mtu: the MTU of the other side's route, 0 for no limit
  * @frag_size: the fragment size the translation must ask for
- * @refrag: an IPv4 fragment to cut smaller first (-EMSGSIZE, untouched)
+ * @refrag: an IPv4 fragment to cut smaller first (%XLAT_REFRAGMENT, untouched)
  * @frag_id: with @frag_size, the Fragment Header Identification asked for
  * @hairpin: 6->4 whose result is IPv6 again (RFC 7757 section 4.2.2)
  */

@@ -18,123 +18,35 @@
 
 #include "xlat.h"
 
-/* One row per enum xlat_drop_reason; names are uapi (XLAT_DROP_NAME). */
-const struct xlat_drop_info xlat_drop_table[XLAT_DROP_NUM] = {
-	[XLAT_DROP_MALFORMED_IPV4] = {
-		.name = "malformed-ipv4",
-		.desc = "IPv4 header truncated or inconsistent with the packet",
-		.ref = "RFC 791, RFC 1812 5.2.2",
-	},
-	[XLAT_DROP_MALFORMED_IPV6] = {
-		.name = "malformed-ipv6",
-		.desc = "IPv6 header or extension header chain truncated or inconsistent",
-		.ref = "RFC 8200",
-	},
-	[XLAT_DROP_TRUNCATED_L4] = {
-		.name = "truncated-transport",
-		.desc = "transport header cut short in a first fragment",
-		.ref = "RFC 7915 4.5, 5.5",
-	},
-	[XLAT_DROP_TTL_EXCEEDED] = {
-		.name = "ttl-exceeded",
-		.desc = "TTL or hop limit expired on a forwarding hop (Time Exceeded sent)",
-		.ref = "RFC 7915 4.1, 5.1",
-	},
-	[XLAT_DROP_SOURCE_ROUTE] = {
-		.name = "source-route",
-		.desc = "unexpired IPv4 LSRR/SSRR option (ICMPv4 3/5 sent)",
-		.ref = "RFC 7915 4.1",
-	},
-	[XLAT_DROP_ROUTING_HEADER] = {
-		.name = "routing-header",
-		.desc = "IPv6 Routing header with Segments Left > 0 (Parameter Problem sent)",
-		.ref = "RFC 7915 5.1",
-	},
-	[XLAT_DROP_FRAG_EXTHDR] = {
-		.name = "extension-after-fragment",
-		.desc = "IPv6 extension header after a Fragment Header (ICMPv6 1/1 sent)",
-		.ref = "RFC 7915 5.1, 5.4",
-	},
-	[XLAT_DROP_PROTO_REFUSED] = {
-		.name = "protocol-refused",
-		.desc = "IPv6 extension header or ICMPv6 number in IPv4, ICMPv4 in IPv6 (ICMP 3/13 or 1/1 sent)",
-		.ref = "RFC 7915 4.4, 5.4; Documentation/networking/xlat.rst",
-	},
-	[XLAT_DROP_UNTRANSLATABLE_SRC] = {
-		.name = "untranslatable-source",
-		.desc = "no mapping for the source address",
-		.ref = "RFC 7915 4.1, 5.1; RFC 6052 3.1",
-	},
-	[XLAT_DROP_UNTRANSLATABLE_DST] = {
-		.name = "untranslatable-destination",
-		.desc = "no mapping for the destination address",
-		.ref = "RFC 7915 4.1, 5.1; RFC 6052 3.1",
-	},
-	[XLAT_DROP_NO_NEAR_SIDE] = {
-		.name = "no-near-side-mapping",
-		.desc = "local-map is set and maps neither address (spoofed or foreign source)",
-		.ref = "Documentation/networking/xlat.rst",
-	},
-	[XLAT_DROP_UDP_ZERO_CSUM] = {
-		.name = "udp-zero-checksum",
-		.desc = "zero-checksum UDPv4 with udp-zero-checksum drop (ICMPv4 3/13 sent)",
-		.ref = "RFC 7915 4.5",
-	},
-	[XLAT_DROP_UDP_ZERO_CSUM_FRAG] = {
-		.name = "udp-zero-checksum-fragment",
-		.desc = "fragmented zero-checksum UDPv4 (ICMPv4 3/13 sent)",
-		.ref = "RFC 7915 4.5",
-	},
-	[XLAT_DROP_ICMP_TYPE] = {
-		.name = "icmp-type-untranslated",
-		.desc = "ICMP type or code without a translation",
-		.ref = "RFC 7915 4.2, 5.2",
-	},
-	[XLAT_DROP_ICMP_CHECKSUM] = {
-		.name = "icmp-error-checksum",
-		.desc = "ICMP error with a bad checksum (translation would hide it)",
-		.ref = "RFC 7915 4.3, 5.3",
-	},
-	[XLAT_DROP_ICMP_INNER] = {
-		.name = "icmp-error-inner",
-		.desc = "the packet an ICMP error quotes is cut short, untranslatable or an error",
-		.ref = "RFC 7915 4.3, 5.3",
-	},
-	[XLAT_DROP_ICMP_FRAGMENT] = {
-		.name = "icmp-fragment",
-		.desc = "fragmented ICMP message (its checksum needs the whole message)",
-		.ref = "RFC 7915 4.2, 5.2",
-	},
-	[XLAT_DROP_TOO_BIG] = {
-		.name = "packet-too-big",
-		.desc = "too big for the other side, DF set or an IPv6 fragment (Frag Needed / Packet Too Big sent)",
-		.ref = "RFC 7915 4.1, 5.1; RFC 1191; RFC 8201",
-	},
-	[XLAT_DROP_TOO_LONG] = {
-		.name = "ipv4-length-overflow",
-		.desc = "reassembled IPv6 datagram longer than an IPv4 Total Length can state",
-		.ref = "RFC 791 3.1, RFC 7915 5.1",
-	},
-	[XLAT_DROP_FRAG_FAILED] = {
-		.name = "fragmentation-failed",
-		.desc = "a packet too big for the other side could not be fragmented",
-		.ref = "RFC 7915 4.1",
-	},
-	[XLAT_DROP_REASM] = {
-		.name = "reassembly-failed",
-		.desc = "an ICMP or UDPv4 fragment the bounded reassembly refused",
-		.ref = "RFC 7915 4.5; RFC 791; RFC 8200 4.5",
-	},
-	[XLAT_DROP_NO_ROUTE] = {
-		.name = "no-route",
-		.desc = "no route for the translated packet",
-		.ref = "-",
-	},
-	[XLAT_DROP_NOMEM] = {
-		.name = "no-memory",
-		.desc = "no memory to grow or copy the packet",
-		.ref = "-",
-	},
+/*
+ * The stable name of each enum xlat_drop_reason: uapi (XLAT_DROP_NAME) and
+ * the keys of /proc/net/xlat. Documentation/networking/xlat.rst describes
+ * each, with the RFC clause behind it.
+ */
+const char * const xlat_drop_names[XLAT_DROP_NUM] = {
+	[XLAT_DROP_MALFORMED_IPV4] = "malformed-ipv4",
+	[XLAT_DROP_MALFORMED_IPV6] = "malformed-ipv6",
+	[XLAT_DROP_TRUNCATED_L4] = "truncated-transport",
+	[XLAT_DROP_TTL_EXCEEDED] = "ttl-exceeded",
+	[XLAT_DROP_SOURCE_ROUTE] = "source-route",
+	[XLAT_DROP_ROUTING_HEADER] = "routing-header",
+	[XLAT_DROP_FRAG_EXTHDR] = "extension-after-fragment",
+	[XLAT_DROP_PROTO_REFUSED] = "protocol-refused",
+	[XLAT_DROP_UNTRANSLATABLE_SRC] = "untranslatable-source",
+	[XLAT_DROP_UNTRANSLATABLE_DST] = "untranslatable-destination",
+	[XLAT_DROP_NO_NEAR_SIDE] = "no-near-side-mapping",
+	[XLAT_DROP_UDP_ZERO_CSUM] = "udp-zero-checksum",
+	[XLAT_DROP_UDP_ZERO_CSUM_FRAG] = "udp-zero-checksum-fragment",
+	[XLAT_DROP_ICMP_TYPE] = "icmp-type-untranslated",
+	[XLAT_DROP_ICMP_CHECKSUM] = "icmp-error-checksum",
+	[XLAT_DROP_ICMP_INNER] = "icmp-error-inner",
+	[XLAT_DROP_ICMP_FRAGMENT] = "icmp-fragment",
+	[XLAT_DROP_TOO_BIG] = "packet-too-big",
+	[XLAT_DROP_TOO_LONG] = "ipv4-length-overflow",
+	[XLAT_DROP_FRAG_FAILED] = "fragmentation-failed",
+	[XLAT_DROP_REASM] = "reassembly-failed",
+	[XLAT_DROP_NO_ROUTE] = "no-route",
+	[XLAT_DROP_NOMEM] = "no-memory",
 };
 
 static unsigned int xlat_net_id __read_mostly;
@@ -197,7 +109,7 @@ size_t xlat_stats_nlsize(void)
 	size += 2 * nla_total_size_64bit(sizeof(u64));
 	for (i = 0; i < XLAT_DROP_NUM; i++)
 		size += nla_total_size(0) +
-			nla_total_size(strlen(xlat_drop_table[i].name) + 1) +
+			nla_total_size(strlen(xlat_drop_names[i]) + 1) +
 			nla_total_size_64bit(sizeof(u64));
 	return size;
 }
@@ -235,7 +147,7 @@ int xlat_stats_fill(struct sk_buff *skb, struct xlat_pcpu_stats __percpu *pcpu)
 		if (!drop)
 			goto cancel;
 		if (nla_put_string(skb, XLAT_DROP_NAME,
-				   xlat_drop_table[i].name) ||
+				   xlat_drop_names[i]) ||
 		    nla_put_u64_64bit(skb, XLAT_DROP_COUNT, st.drops[i],
 				      XLAT_DROP_PAD))
 			goto cancel;
@@ -320,7 +232,7 @@ static int xlat_proc_show(struct seq_file *seq, void *v)
 	seq_printf(seq, "packets-6to4 %llu\n", st.packets[XLAT_64]);
 	seq_printf(seq, "bytes-6to4 %llu\n", st.bytes[XLAT_64]);
 	for (i = 0; i < XLAT_DROP_NUM; i++)
-		seq_printf(seq, "drop-%s %llu\n", xlat_drop_table[i].name,
+		seq_printf(seq, "drop-%s %llu\n", xlat_drop_names[i],
 			   st.drops[i]);
 	return 0;
 }
