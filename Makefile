@@ -18,6 +18,8 @@
 #                   the configuration fuzzer (tools/nlfuzz)
 #   make bench      router cost (pktgen) and iperf3: forwarding, xlat, Jool, TAYGA (scripts/bench)
 #   make vm CMD=... run a command in the VM
+#   make lint       shellcheck on the shell scripts, checkpatch.pl --strict
+#                   on the kernel sources (needs the tree of make kernel)
 #
 # The first run installs the Debian packages it needs (as root).
 
@@ -29,7 +31,7 @@ DEBUG_BUILD := $(CURDIR)/build-debug
 KMSAN_BUILD := $(CURDIR)/build-kmsan
 
 .PHONY: all deps kernel iproute2 jool libxlat clatd check check-debug debug-build check-kmsan kmsan-build soak kunit selftests bench \
-	demo vm clean distclean
+	demo vm lint clean distclean
 
 all: kernel iproute2 libxlat
 
@@ -118,6 +120,13 @@ demo: kernel iproute2
 vm: kernel iproute2
 	@scripts/vm-run -- env PATH=$(BUILD)/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 		bash -c '$(CMD)'
+
+# shellcheck -x on every shell script (git ls-files, *.sh or a sh/bash
+# shebang) and checkpatch.pl --strict on net/ipv6/ila_xlat/ and the uapi
+# header. Builds nothing: checkpatch.pl comes from $(BUILD)/linux, which
+# make kernel extracts; without it, lint fails and says so.
+lint:
+	@scripts/lint.sh
 
 clean:
 	$(MAKE) -s -C tools/libxlat clean

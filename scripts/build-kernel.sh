@@ -76,6 +76,7 @@ export CCACHE_BASEDIR=$build
 export CCACHE_NOHASHDIR=1
 export KBUILD_BUILD_TIMESTAMP='2026-01-01'
 export KBUILD_BUILD_USER=ipxlat KBUILD_BUILD_HOST=ipxlat
+# shellcheck disable=SC2086 # KBUILD_EXTRA_ARGS: a list of make arguments, or empty
 make -C "$src" -s -j"$jobs" "${llvm[@]}" CC="$cc" ${KBUILD_EXTRA_ARGS:-} bzImage
 cp "$src/arch/x86/boot/bzImage" "$build/bzImage"
 echo "== $build/bzImage"

@@ -33,11 +33,13 @@ prepare_build() {
 	mkdir -p "$results"
 }
 prepare_build
+# shellcheck disable=SC2164 # $top was just resolved by cd; no set -e here, keep going as before
 cd "$top"
 
 # On a kernel with kmemleak (kernel/debug.config), each VM run ends with a
 # scan; a leak is reported on the console, where vm-run fails on it. An
 # object is reported once it is 5 s old and unchanged since the scan before.
+# shellcheck disable=SC2016 # a script for bash -c in the VM: expands there
 leak_scan='k=/sys/kernel/debug/kmemleak
 [ -w $k ] || exit 0
 sleep 6; echo scan > $k; echo scan > $k; cat $k'
@@ -100,6 +102,9 @@ run_selftests() {
 	local log=$results/selftests.log rc p f
 
 	echo "== selftests (in the VM)"
+	# SC2016: the bash -c script expands in the VM. SC2086: $SELFTESTS is
+	# a list of test names (or empty, for all of them).
+	# shellcheck disable=SC2016,SC2086
 	scripts/vm-run -l "$log" -- \
 		env PATH="$build/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
 		SELFTEST_TIMEOUT="${SELFTEST_TIMEOUT:-600}" \

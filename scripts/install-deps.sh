@@ -19,6 +19,8 @@ pkgs=(
 	jool-tools
 	# clatd with the xlat backend (make clatd, selftests/xlat_clatd.sh): its Perl modules, DNS64 and RAs
 	libnet-ip-perl libnet-dns-perl libjson-perl unbound radvd tayga patch
+	# make lint (its checkpatch.pl comes with the kernel source)
+	shellcheck
 )
 # make check-kmsan: the kernel is built with clang and the LLVM tools.
 if [ "${1:-}" = kmsan ]; then
@@ -38,6 +40,7 @@ done
 
 # Source entries, needed by `apt-get source iproute2`.
 need_src=0
+# shellcheck disable=SC2016 # an apt format string, not a shell expansion
 if ! apt-get indextargets --format '$(CREATED_BY)' 2>/dev/null |
      grep -q '^Sources$'; then
 	need_src=1

@@ -17,6 +17,7 @@
 # when translated, so the translators answer the first ones with
 # Fragmentation Needed (MTU 1480) and the end hosts adapt (RFC 7915
 # section 4.1, path MTU discovery).
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 CLI=demo-cli
@@ -26,8 +27,8 @@ SRV=demo-srv
 CLAT6=2001:db8:1:2::1234
 SRV4=203.0.113.10
 PUB4=198.51.100.1
-CLATMAP="remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 $CLAT6/128"
-PLATMAP="remote-prefix6 64:ff9b:1::/48 eam $PUB4/32 $CLAT6/128"
+CLATMAP=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$CLAT6/128")
+PLATMAP=(remote-prefix6 64:ff9b:1::/48 eam "$PUB4/32" "$CLAT6/128")
 
 OK=0
 FAILED=0
@@ -77,7 +78,7 @@ if ! ip route help 2>&1 | grep -q xlat; then
 	exit 1
 fi
 
-for n in $CLI $CLAT $PLAT $SRV; do must ns_new $n; done
+for n in $CLI $CLAT $PLAT $SRV; do must ns_new "$n"; done
 must veth $CLI c0 $CLAT c1
 must veth $CLAT x0 $PLAT x1
 must veth $SRV s0 $PLAT s1
@@ -90,20 +91,20 @@ must ip -n $PLAT addr add 203.0.113.1/24 dev s1
 must ip -n $SRV addr add $SRV4/24 dev s0
 must ip -n $SRV route add default via 203.0.113.1
 for n in $CLAT $PLAT; do
-	must ip netns exec $n sysctl -qw net.ipv4.ip_forward=1 \
+	must ip netns exec "$n" sysctl -qw net.ipv4.ip_forward=1 \
 		net.ipv6.conf.all.forwarding=1
 done
 
 say "== CLAT: 192.0.0.1 <-> $CLAT6, the IPv4 Internet under 64:ff9b:1::/48"
-show ip -n $CLAT route add default encap xlat $CLATMAP dev x0
-show ip -n $CLAT -6 route add $CLAT6/128 encap xlat $CLATMAP dev x0
+show ip -n $CLAT route add default encap xlat "${CLATMAP[@]}" dev x0
+show ip -n $CLAT -6 route add $CLAT6/128 encap xlat "${CLATMAP[@]}" dev x0
 must ip -n $CLAT -6 route add 64:ff9b:1::/48 via 2001:db8:1::2
 show ip -n $CLAT route show default
 ok "CLAT routes installed: IPv4 default (4->6) and $CLAT6/128 (6->4)"
 
 say "== PLAT: stateless, the client's public IPv4 is $PUB4 (eam)"
-show ip -n $PLAT -6 route add 64:ff9b:1::/48 encap xlat $PLATMAP dev x1
-show ip -n $PLAT route add $PUB4/32 encap xlat $PLATMAP dev s1
+show ip -n $PLAT -6 route add 64:ff9b:1::/48 encap xlat "${PLATMAP[@]}" dev x1
+show ip -n $PLAT route add $PUB4/32 encap xlat "${PLATMAP[@]}" dev s1
 must ip -n $PLAT -6 route add $CLAT6/128 via 2001:db8:1::1
 ok "PLAT routes installed: 64:ff9b:1::/48 (6->4) and $PUB4/32 (4->6)"
 

@@ -85,8 +85,7 @@ check_refused() {
 
 # wait_port NS tcp|udp PORT: wait (up to 10 s) until a socket listens.
 wait_port() {
-	local i
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		ip netns exec "$1" ss -Hln --"$2" "sport = :$3" | grep -q . &&
 			return 0
 		sleep 0.1

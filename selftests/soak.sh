@@ -17,6 +17,7 @@
 #                         +-----------------------------------------+
 #
 # Prints one line per minute: minute, Slab and SUnreclaim in kB.
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 MINUTES=${SOAK_MINUTES:-30}
@@ -26,8 +27,8 @@ H6=sk-h6
 SRV4=198.51.100.7
 SRV6=64:ff9b:1:c633:64:700::
 CLAT6=2001:db8:1:2::1234
-CFG="remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 $CLAT6/128"
-SIIT="eam 203.0.113.0/24 2001:db8:64::/120 local-map 192.0.0.1/32 $CLAT6/128"
+CFG=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$CLAT6/128")
+SIIT=(eam 203.0.113.0/24 2001:db8:64::/120 local-map 192.0.0.1/32 "$CLAT6/128")
 WORK=$(mktemp -d)
 PIDS=()
 
@@ -84,23 +85,23 @@ build() {
 	ip netns exec $R sysctl -qw net.ipv6.conf.all.forwarding=1
 	ip -n $R -6 route add 64:ff9b:1::/48 via 2001:db8:1::2
 	ip -n $R -6 route add 2001:db8:64::/120 via 2001:db8:1::2
-	ip -n $R route add default encap xlat $CFG dev r6 mtu 1400
-	ip -n $R route add 203.0.113.0/24 encap xlat $SIIT dev r6
-	ip -n $R -6 route add $CLAT6/128 encap xlat $CFG dev r6
+	ip -n $R route add default encap xlat "${CFG[@]}" dev r6 mtu 1400
+	ip -n $R route add 203.0.113.0/24 encap xlat "${SIIT[@]}" dev r6
+	ip -n $R -6 route add $CLAT6/128 encap xlat "${CFG[@]}" dev r6
 }
 
 # A namespace of its own with xlat routes and traffic, alive ~50 s.
 side_ns() {
 	local ns=sk-side-$1
-	ns_new $ns
-	ip -n $ns link add d0 type dummy
-	ip -n $ns link set d0 up
-	ip -n $ns addr add 192.0.0.1/29 dev d0
-	ip -n $ns route add 203.0.113.0/24 encap xlat $CFG dev d0
-	ip -n $ns -6 route add default dev d0
-	timeout 50 ip netns exec $ns ping -q -i 0.05 -s 2000 203.0.113.9 > /dev/null 2>&1 &
+	ns_new "$ns"
+	ip -n "$ns" link add d0 type dummy
+	ip -n "$ns" link set d0 up
+	ip -n "$ns" addr add 192.0.0.1/29 dev d0
+	ip -n "$ns" route add 203.0.113.0/24 encap xlat "${CFG[@]}" dev d0
+	ip -n "$ns" -6 route add default dev d0
+	timeout 50 ip netns exec "$ns" ping -q -i 0.05 -s 2000 203.0.113.9 > /dev/null 2>&1 &
 	sleep 50
-	ip netns del $ns
+	ip netns del "$ns"
 }
 
 # slabinfo: name and bytes in use, one cache a line.
@@ -118,6 +119,7 @@ workload() {
 	( while [ $SECONDS -lt $end ]; do
 		in6 timeout 70 iperf3 -s -1 -B $SRV6 > /dev/null 2>&1 &
 		wait_port $H6 tcp 5201
+		# shellcheck disable=SC2046 # -R or nothing: splitting intended
 		in4 timeout 60 iperf3 -c $SRV4 -t 50 -P 2 \
 			$([ $((RANDOM % 2)) = 0 ] && echo -R) > /dev/null 2>&1
 		wait
@@ -147,10 +149,11 @@ EOF
 	# route churn: every second, the encaps of all three routes replaced
 	( i=0
 	  while [ $SECONDS -lt $end ]; do
-		t=$([ $((i % 2)) = 0 ] && echo "tclass zero")
-		ip -n $R route replace default encap xlat $CFG $t dev r6 mtu 1400
-		ip -n $R -6 route replace $CLAT6/128 encap xlat $CFG $t dev r6
-		ip -n $R route replace 203.0.113.0/24 encap xlat $SIIT $t dev r6
+		t=()
+		[ $((i % 2)) = 0 ] && t=(tclass zero)
+		ip -n $R route replace default encap xlat "${CFG[@]}" "${t[@]}" dev r6 mtu 1400
+		ip -n $R -6 route replace $CLAT6/128 encap xlat "${CFG[@]}" "${t[@]}" dev r6
+		ip -n $R route replace 203.0.113.0/24 encap xlat "${SIIT[@]}" "${t[@]}" dev r6
 		i=$((i + 1))
 		sleep 1
 	  done ) &

@@ -14,6 +14,7 @@
 # and it is deleted in the middle. A stuck reference would keep the
 # namespace (and the veth peers in the other namespaces) alive; on a
 # kernel with kmemleak (make check-debug), a leak is reported.
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 H4=ch-h4
@@ -37,7 +38,7 @@ router() {
 	ip -n $H4 link set h4 mtu 1480
 	ip -n $R link set r4 mtu 1480
 	for x in "$H4 h4" "$R r4" "$R r6" "$H6 h6"; do
-		ip -n ${x% *} link set ${x#* } up
+		ip -n "${x% *}" link set "${x#* }" up
 	done
 	ip -n $H4 addr add 192.0.0.1/29 dev h4
 	ip -n $H4 route add default via 192.0.0.2
@@ -49,7 +50,9 @@ router() {
 	ip netns exec $R sysctl -qw net.ipv4.ip_forward=1
 	ip netns exec $R sysctl -qw net.ipv6.conf.all.forwarding=1
 	ip -n $R -6 route add 64:ff9b:1::/48 via 2001:db8:1::2
+	# shellcheck disable=SC2086 # $CFG: the encap's arguments, split on purpose
 	ip -n $R route add default encap xlat $CFG dev r6
+	# shellcheck disable=SC2086 # $CFG: the encap's arguments, split on purpose
 	ip -n $R -6 route add $CLAT6/128 encap xlat $CFG dev r6
 }
 
@@ -65,13 +68,14 @@ gone() {
 	return 1
 }
 
+# shellcheck disable=SC2317 # run by check, below
 kmemleak_scan() {
-	[ -w $KMEMLEAK ] || return 0
-	echo scan > $KMEMLEAK
+	[ -w "$KMEMLEAK" ] || return 0
+	echo scan > "$KMEMLEAK"
 	sleep 1
-	echo scan > $KMEMLEAK
-	if grep -q unreferenced $KMEMLEAK; then
-		head -40 $KMEMLEAK | sed 's/^/# /'
+	echo scan > "$KMEMLEAK"
+	if grep -q unreferenced "$KMEMLEAK"; then
+		head -40 "$KMEMLEAK" | sed 's/^/# /'
 		return 1
 	fi
 }

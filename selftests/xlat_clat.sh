@@ -15,6 +15,7 @@
 #
 # The IPv6-only server answers at 64:ff9b:1:c633:64:700:: (198.51.100.7
 # under 64:ff9b:1::/48, RFC 6052 section 2.2).
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 H4=cl-h4
@@ -23,9 +24,9 @@ H6=cl-h6
 SRV4=198.51.100.7
 SRV6=64:ff9b:1:c633:64:700::
 CLAT6=2001:db8:1:2::1234
-PFX="remote-prefix6 64:ff9b:1::/48"
-SINGLE="$PFX local-map 192.0.0.1/32 $CLAT6/128"
-DOWN="$PFX local-map 192.0.2.0/24 2001:db8:100:64::/96"
+PFX=(remote-prefix6 64:ff9b:1::/48)
+SINGLE=("${PFX[@]}" local-map 192.0.0.1/32 "$CLAT6/128")
+DOWN=("${PFX[@]}" local-map 192.0.2.0/24 2001:db8:100:64::/96)
 
 ns_new $H4
 ns_new $R
@@ -36,7 +37,7 @@ ip link add h6 netns $H6 type veth peer name r6 netns $R
 ip -n $H4 link set h4 mtu 1480
 ip -n $R link set r4 mtu 1480
 for x in "$H4 h4" "$R r4" "$R r6" "$H6 h6"; do
-	ip -n ${x% *} link set ${x#* } up
+	ip -n "${x% *}" link set "${x#* }" up
 done
 ip -n $H4 addr add 192.0.0.1/29 dev h4
 ip -n $H4 addr add 192.0.2.2/24 dev h4
@@ -52,9 +53,9 @@ ip netns exec $R sysctl -qw net.ipv4.ip_forward=1
 ip netns exec $R sysctl -qw net.ipv6.conf.all.forwarding=1
 ip -n $R -6 route add 64:ff9b:1::/48 via 2001:db8:1::2
 
-ip -n $R route add default encap xlat $SINGLE dev r6
-ip -n $R -6 route add $CLAT6/128 encap xlat $SINGLE dev r6
-ip -n $R -6 route add 2001:db8:100:64::/96 encap xlat $DOWN dev r6
+ip -n $R route add default encap xlat "${SINGLE[@]}" dev r6
+ip -n $R -6 route add $CLAT6/128 encap xlat "${SINGLE[@]}" dev r6
+ip -n $R -6 route add 2001:db8:100:64::/96 encap xlat "${DOWN[@]}" dev r6
 
 # counter ROUTE-ARGS NAME: a counter of a route from `ip -s route show`.
 counter() {
@@ -70,7 +71,8 @@ drops() {
 
 in4() { ip netns exec $H4 "$@"; }
 in6() { ip netns exec $H6 "$@"; }
-inr() { ip netns exec $R "$@"; }
+# shellcheck disable=SC2317 # run by check
+inr() { ip netns exec "$R" "$@"; }
 
 # --- ping both ways ---------------------------------------------------------
 
@@ -157,7 +159,7 @@ wait
 check_eq "udp-zero-checksum compute: arrives with a valid checksum" \
 	"zero checksum" "$(cat /tmp/cl-udp)"
 
-ip -n $R route replace default encap xlat $SINGLE udp-zero-checksum drop dev r6
+ip -n $R route replace default encap xlat "${SINGLE[@]}" udp-zero-checksum drop dev r6
 : > /tmp/cl-udp
 in6 timeout 3 socat -u UDP6-RECVFROM:5006,bind=[$SRV6] \
 	OPEN:/tmp/cl-udp,creat,trunc &
@@ -167,7 +169,7 @@ wait
 check_eq "udp-zero-checksum drop: nothing arrives" "" "$(cat /tmp/cl-udp)"
 check_eq "udp-zero-checksum drop: counted" 1 \
 	"$(drops udp-zero-checksum route show default)"
-ip -n $R route replace default encap xlat $SINGLE dev r6
+ip -n $R route replace default encap xlat "${SINGLE[@]}" dev r6
 
 # --- the near-side rule: a spoofed source ---------------------------------------
 
@@ -188,24 +190,24 @@ check_refused "well-known prefix: 198.51.100.7 is not translated" "" \
 	in4 ping -c 1 -W 1 $SRV4
 check_eq "well-known prefix: counted as untranslatable-destination" 1 \
 	"$(drops untranslatable-destination route show default)"
-ip -n $R route replace default encap xlat $SINGLE dev r6
+ip -n $R route replace default encap xlat "${SINGLE[@]}" dev r6
 
 # --- route replace under a running ping loses nothing ---------------------------
 
 in4 ping -c 100 -i 0.02 -W 2 $SRV4 > /tmp/cl-ping 2>&1 &
 for i in 1 2 3 4 5 6 7 8 9 10; do
-	ip -n $R route replace default encap xlat $SINGLE \
+	ip -n $R route replace default encap xlat "${SINGLE[@]}" \
 		local-map 192.0.0.$((i % 4 + 3))/32 2001:db8:1:2::$i/128 dev r6
 	sleep 0.15
 done
 wait
 check_eq "route replace during ping: no packet lost" "0%" \
 	"$(sed -nE 's/.* ([0-9.]+%) packet loss.*/\1/p' /tmp/cl-ping)"
-ip -n $R route replace default encap xlat $SINGLE dev r6
+ip -n $R route replace default encap xlat "${SINGLE[@]}" dev r6
 
 # --- downstream CLAT and the router's own traffic (output path) -----------------
 
-ip -n $R route replace default encap xlat $DOWN dev r6
+ip -n $R route replace default encap xlat "${DOWN[@]}" dev r6
 ip -n $H4 route replace default via 192.0.2.1 src 192.0.2.2
 check "downstream: ping from 192.0.2.2" in4 ping -c 3 -i 0.2 -W 2 $SRV4
 check "downstream: ping from the IPv6 side to 2001:db8:100:64::c000:202" \

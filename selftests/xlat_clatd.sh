@@ -25,6 +25,7 @@
 #   shared CLAT6  2001:db8:1::ff:fe00:1  198.51.100.3 (/48), .4 (/96)
 #   derived CLAT6 under 2001:db8:64::/96 198.51.100.5 (for TAYGA, which
 #   refuses 64:ff9b:1::/48 and /96 as "reserved")
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -52,6 +53,7 @@ ins() { ip netns exec $S "$@"; }
 CLATD_PID=
 UNBOUND_PID=
 RADVD_PID=
+# shellcheck disable=SC2317 # called from the EXIT trap
 stop_all() {
 	local p
 	for p in $CLATD_PID $UNBOUND_PID $RADVD_PID; do
@@ -86,17 +88,17 @@ ip -n $S route add default via 203.0.113.1
 inp sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
 
 # The stateless PLAT: one 6->4 route per prefix, and the 4->6 routes back.
-M1="remote-prefix6 $PFX1 eam 198.51.100.1/32 $CLAT6D/128 eam 198.51.100.3/32 $CLAT6S/128"
-M2="remote-prefix6 $PFX2 eam 198.51.100.2/32 $CLAT6D/128 eam 198.51.100.4/32 $CLAT6S/128"
-ip -n $P -6 route add $PFX1 encap xlat $M1 dev s4
-ip -n $P -6 route add $PFX2 encap xlat $M2 dev s4
-M3="remote-prefix6 $PFX3 eam 198.51.100.5/32 $CLAT6D/128"
-ip -n $P -6 route add $PFX3 encap xlat $M3 dev s4
-ip -n $P route add 198.51.100.5/32 encap xlat $M3 dev p6
-ip -n $P route add 198.51.100.1/32 encap xlat $M1 dev p6
-ip -n $P route add 198.51.100.3/32 encap xlat $M1 dev p6
-ip -n $P route add 198.51.100.2/32 encap xlat $M2 dev p6
-ip -n $P route add 198.51.100.4/32 encap xlat $M2 dev p6
+M1=(remote-prefix6 "$PFX1" eam 198.51.100.1/32 "$CLAT6D/128" eam 198.51.100.3/32 "$CLAT6S/128")
+M2=(remote-prefix6 "$PFX2" eam 198.51.100.2/32 "$CLAT6D/128" eam 198.51.100.4/32 "$CLAT6S/128")
+ip -n $P -6 route add $PFX1 encap xlat "${M1[@]}" dev s4
+ip -n $P -6 route add $PFX2 encap xlat "${M2[@]}" dev s4
+M3=(remote-prefix6 "$PFX3" eam 198.51.100.5/32 "$CLAT6D/128")
+ip -n $P -6 route add $PFX3 encap xlat "${M3[@]}" dev s4
+ip -n $P route add 198.51.100.5/32 encap xlat "${M3[@]}" dev p6
+ip -n $P route add 198.51.100.1/32 encap xlat "${M1[@]}" dev p6
+ip -n $P route add 198.51.100.3/32 encap xlat "${M1[@]}" dev p6
+ip -n $P route add 198.51.100.2/32 encap xlat "${M2[@]}" dev p6
+ip -n $P route add 198.51.100.4/32 encap xlat "${M2[@]}" dev p6
 
 # radvd: the client's prefix (SLAAC) and default route.
 cat > "$tmp/radvd.conf" <<EOF
@@ -152,7 +154,7 @@ EOF
 unbound_start $PFX1
 
 ip -n $C link set c6 up
-for i in $(seq 100); do
+for _ in $(seq 100); do
 	ip -n $C -6 addr show dev c6 scope global | grep -q "$CLAT6S/64" &&
 		ip -n $C -6 route show default | grep -q . && break
 	sleep 0.1
@@ -181,14 +183,14 @@ state > "$tmp/before"
 # clatd_start NAME KEY=VALUE...: start clatd in cd-c, wait until it is up
 # (or has exited); its output in $tmp/NAME.log.
 clatd_start() {
-	local name=$1 i
+	local name=$1
 	shift
 	LOG=$tmp/$name.log
 	# Not through inc: $! must be clatd's own pid (ip netns exec execs it).
 	ip netns exec $C perl "$CLATD" -d -c /dev/null dns64-servers=$DNS \
 		v4-conncheck-enable=0 "$@" > "$LOG" 2>&1 &
 	CLATD_PID=$!
-	for i in $(seq 200); do
+	for _ in $(seq 200); do
 		grep -qE 'The CLAT is up|Starting up TAYGA|<error>' "$LOG" && break
 		kill -0 $CLATD_PID 2>/dev/null || break
 		sleep 0.1
@@ -199,9 +201,8 @@ clatd_start() {
 # clatd_stop: SIGTERM, and wait for clatd to clean up and exit; one that
 # is still there after 10 s is a failure, and is killed with its children.
 clatd_stop() {
-	local i
 	kill -TERM $CLATD_PID 2>/dev/null
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		kill -0 $CLATD_PID 2>/dev/null || break
 		sleep 0.1
 	done
@@ -269,9 +270,9 @@ echo "udp through clatd" | inc socat -u - UDP4-SENDTO:$SRV4:5002
 wait $!
 check_eq "derived: UDP datagram" "udp through clatd" "$(cat "$tmp/udp" 2>/dev/null)"
 check "derived: DF ping of 1260 bytes passes (v4-defaultroute-mtu)" \
-	inc ping -c 1 -W 3 -M do -s 1232 $SRV4
+	inc ping -c 1 -W 3 -M "do" -s 1232 $SRV4
 check_refused "derived: DF ping of 1261 bytes is refused locally (mtu 1260)" \
-	"mtu=1260" inc ping -c 1 -W 3 -M do -s 1233 $SRV4
+	"mtu=1260" inc ping -c 1 -W 3 -M "do" -s 1233 $SRV4
 n4=$(counter route show default)
 n6=$(counter -6 route show table $TABLE $CLAT6D/128)
 check "derived: xlat route counters moved (4->6 ${n4:-none}, 6->4 ${n6:-none})" \
@@ -279,7 +280,7 @@ check "derived: xlat route counters moved (4->6 ${n4:-none}, 6->4 ${n6:-none})" 
 
 unbound_start $PFX2
 kill -HUP $CLATD_PID
-for i in $(seq 100); do
+for _ in $(seq 100); do
 	grep -q "now use the PLAT prefix $PFX2" "$LOG" && break
 	sleep 0.1
 done
@@ -311,7 +312,7 @@ check_eq "shared: TCP intact, the server sees 198.51.100.4" \
 check "shared: the host's own IPv6 ping to $SRV6_2 (same source address) is not taken by the CLAT" \
 	inc ping -6 -c 2 -i 0.2 -W 3 $SRV6_2
 unbound_start $PFX1
-for i in $(seq 60); do
+for _ in $(seq 60); do
 	grep -q "now use the PLAT prefix $PFX1" "$LOG" && break
 	sleep 0.1
 done
@@ -338,6 +339,7 @@ check "clat-backend=tayga: ping $SRV4 through TAYGA" \
 # clatd ignores SIGTERM while TAYGA runs and cleans up when TAYGA exits (as
 # under systemd, which signals the whole service).
 t=$(pgrep -P $CLATD_PID -x tayga)
+# shellcheck disable=SC2086 # pgrep may print several PIDs
 [ -n "$t" ] && kill -TERM $t
 clatd_stop
 left_behind tayga
@@ -347,6 +349,7 @@ check "auto with an ip that knows no xlat encap: the probe fails, TAYGA is used"
 	bash -c "grep -q 'does not accept xlat routes: using tayga' '$LOG' &&
 		 pgrep -P $CLATD_PID -x tayga > /dev/null"
 t=$(pgrep -P $CLATD_PID -x tayga)
+# shellcheck disable=SC2086 # pgrep may print several PIDs
 [ -n "$t" ] && kill -TERM $t
 clatd_stop
 left_behind noxlat

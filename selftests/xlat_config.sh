@@ -14,6 +14,7 @@
 # ns xc-r holds the routes. A ping from xc-r itself meets the output hook
 # of its xlat route; a ping from xc-h is forwarded by xc-r and meets the
 # input hook.
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 R=xc-r
@@ -57,16 +58,18 @@ FULL+=" icmp-node-id off"
 
 roundtrip() {
 	local name=$1 fam=$2 dst=$3 table=$4 enc=$5 line
-	check "$name: add" ip -n $R $fam route add $dst table $table \
+	# shellcheck disable=SC2086 # $enc: the encap's arguments, split on purpose
+	check "$name: add" ip -n $R "$fam" route add "$dst" table "$table" \
 		encap xlat $enc dev d0
-	line=$(ip -n $R $fam route show $dst table $table)
+	line=$(ip -n $R "$fam" route show "$dst" table "$table")
 	check_eq "$name: show prints the same encap" "xlat $enc" \
 		"$(encap_of <<< "$line")"
 	# Paste the whole line back: it must parse and change nothing.
+	# shellcheck disable=SC2086 # $line: the shown route, pasted back word by word
 	check "$name: the shown line pastes back" \
-		ip -n $R $fam route replace $line table $table
+		ip -n $R "$fam" route replace $line table "$table"
 	check_eq "$name: unchanged after paste-back" "$line" \
-		"$(ip -n $R $fam route show $dst table $table)"
+		"$(ip -n $R "$fam" route show "$dst" table "$table")"
 }
 
 roundtrip "single-host CLAT, IPv4 route" -4 0.0.0.0/0 100 "$CLAT1"
@@ -151,6 +154,7 @@ for want in ("64:ff9b:1::/48", "192.0.0.1/32", "2001:db8:1:2::1234/128",
 
 # --- packets meet both hooks; counters see them ---------------------------
 
+# shellcheck disable=SC2086 # $CLAT1: the encap's arguments, split on purpose
 ip -n $R route add 198.51.100.0/24 encap xlat $CLAT1 dev d0
 ip netns exec $R ping -c 2 -W 1 198.51.100.7 > /dev/null 2>&1
 ip netns exec $H ping -c 3 -W 1 198.51.100.7 > /dev/null 2>&1
@@ -167,6 +171,7 @@ check "namespace with xlat routes deletes cleanly" ip netns del $R
 # --- the documented drop reasons are the kernel's -------------------------
 
 doc=$(dirname "$0")/../Documentation/networking/xlat.rst
+# shellcheck disable=SC2016 # the backquotes are reStructuredText, for sed
 check_eq "Documentation lists every drop reason, in order" \
 	"$(sed -nE 's/^drop-([a-z0-9-]+) .*/\1/p' /proc/net/xlat | xargs)" \
 	"$(sed -n '/^Drop reasons/,/^Limits/p' "$doc" |

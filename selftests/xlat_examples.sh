@@ -55,6 +55,7 @@
 #   | clat 192.0.0.1/32         |    | lo 64:ff9b:1:c633:64:700::, and after the |
 #   | CLAT6 2001:db8:1:2::1234  |    |    PREF64 change 2001:db8:64::c633:6407   |
 #   +---------------------------+    +-------------------------------------------+
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 EX=$(cd "$(dirname "$0")/../examples" && pwd)
@@ -78,6 +79,7 @@ upload() {
 	local desc=$1 sns=$2 listen=$3 cns=$4 connect=$5 port
 	port=$(sed -nE 's/^[A-Z0-9]+-LISTEN:([0-9]+).*/\1/p' <<< "$listen")
 	rm -f /tmp/ex-recv /tmp/ex-peer
+	# shellcheck disable=SC2016 # socat's SYSTEM command expands it
 	ip netns exec "$sns" timeout 30 socat -u "$listen" \
 		SYSTEM:'echo "$SOCAT_PEERADDR" > /tmp/ex-peer; cat > /tmp/ex-recv' &
 	wait_port "$sns" tcp "$port"
@@ -130,7 +132,7 @@ strict_rpf() {
 
 H=ex1-h R=ex1-r S=ex1-s
 CLAT6=2001:db8:1:2::1234
-for n in $H $R $S; do ns_new $n; done
+for n in $H $R $S; do ns_new "$n"; done
 veth $H eth0 $R d0
 veth $R u0 $S eth0
 ip -n $H addr add 2001:db8:1:2::10/64 dev eth0 nodad
@@ -143,7 +145,7 @@ ip -n $S addr add 2001:db8:ff::2/64 dev eth0 nodad
 ip -n $S addr add $SRV6/128 dev eth0 nodad
 ip -n $S -6 route add default via 2001:db8:ff::1
 strict_rpf $H
-EX1=(UPLINK=eth0 CLAT6=$CLAT6 PREF64=64:ff9b:1::/48)
+EX1=(UPLINK=eth0 "CLAT6=$CLAT6" PREF64=64:ff9b:1::/48)
 
 # --- CLAT6 routed by the upstream router; the host does not forward ---
 check "clat-host: up (REACH=route)" \
@@ -162,8 +164,8 @@ download "clat-host (route): TCP 1 MB IPv6 server -> IPv4 host, md5" \
 	$H TCP4:$SRV4:5002
 # mtu 1280 on the route: 1260-byte IPv4 packets (1232 + 28), not one more.
 check "clat-host: mtu 1280 lets 1260-byte IPv4 packets through with DF" \
-	ip netns exec $H ping -c 1 -W 2 -M do -s 1232 $SRV4
-out=$(ip netns exec $H ping -c 1 -W 2 -M do -s 1233 $SRV4 2>&1)
+	ip netns exec $H ping -c 1 -W 2 -M "do" -s 1232 $SRV4
+out=$(ip netns exec $H ping -c 1 -W 2 -M "do" -s 1233 $SRV4 2>&1)
 check "clat-host: and refuses 1261 bytes locally (route MTU 1260)" \
 	grep -q "mtu=1260" <<< "$out"
 out=$(example $H clat-host.sh show "${EX1[@]}" REACH=route)
@@ -218,7 +220,7 @@ example $H clat-host.sh down UPLINK=eth0 CLAT6=$CLAT6 REACH=route
 # === 2. clat-router.sh ========================================================
 
 L=ex2-l R=ex2-r U=ex2-u
-for n in $L $R $U; do ns_new $n; done
+for n in $L $R $U; do ns_new "$n"; done
 veth $L eth0 $R lan0
 veth $R wan0 $U d0
 ip -n $L addr add 192.0.2.2/24 dev eth0
@@ -248,7 +250,8 @@ download "clat-router: TCP 1 MB IPv6 server -> LAN host, md5" \
 ping_ok "clat-router: the router's own ping (src 192.0.2.1)" $R $SRV4
 # The TCP transfer taught the host the path MTU: forget it first.
 ip -n $L route flush cache
-out=$(ip netns exec $L ping -c 1 -W 2 -M do -s 1300 $SRV4 2>&1)
+out=$(ip netns exec $L ping -c 1 -W 2 -M "do" -s 1300 $SRV4 2>&1)
+# shellcheck disable=SC2001 # prefixes every line of a multi-line string
 echo "$out" | sed 's/^/# /'
 check "clat-router: 1328-byte DF packet: Frag Needed mtu 1260 from the router" \
 	grep -q "From 192.0.2.1 .*mtu = 1260" <<< "$out"
@@ -258,7 +261,7 @@ check_eq "clat-router: down leaves no xlat route" 0 "$(xlat_routes $R)"
 # === 3. siit-dc-br.sh =========================================================
 
 C=ex3-c B=ex3-b S=ex3-s
-for n in $C $B $S; do ns_new $n; done
+for n in $C $B $S; do ns_new "$n"; done
 veth $C eth0 $B eth0
 veth $B eth1 $S eth0
 ip -n $C addr add 192.0.2.7/24 dev eth0
@@ -297,7 +300,7 @@ check_eq "siit-dc-br: down leaves no xlat route" 0 "$(xlat_routes $B)"
 # === 4. nat64.sh ==============================================================
 
 C=ex4-c N=ex4-n S=ex4-s
-for n in $C $N $S; do ns_new $n; done
+for n in $C $N $S; do ns_new "$n"; done
 veth $C eth0 $N lan6
 veth $N wan4 $S eth0
 for a in 2001:db8:6::110 2001:db8:6::111 2001:db8:6::2; do
@@ -355,7 +358,7 @@ check_eq "nat64: down leaves no nft table" "" \
 # === 5. networkmanager.sh =====================================================
 
 H=ex5-h R=ex5-r
-for n in $H $R; do ns_new $n; done
+for n in $H $R; do ns_new "$n"; done
 veth $H eth0 $R d0
 ip -n $H addr add 2001:db8:1:2::10/64 dev eth0 nodad
 ip -n $H -6 route add default via 2001:db8:1:2::1
@@ -366,14 +369,14 @@ strict_rpf $H
 
 # nm_run VARIANT: the whole life cycle; VARIANT is "ip" or an xlatctl path.
 nm_run() {
-	local v=$1 x=() tag
+	local x=() tag
 	if [ "$1" = ip ]; then
 		tag="networkmanager (ip)"
 	else
 		tag="networkmanager (xlatctl)"
 		x=(XLATCTL="$1")
 	fi
-	local nm=(DEV=eth0 CLAT6=$CLAT6 "${x[@]}")
+	local nm=(DEV=eth0 "CLAT6=$CLAT6" "${x[@]}")
 
 	ip -n $R addr replace $SRV6/128 dev lo
 	check "$tag: up" example $H networkmanager.sh up "${nm[@]}" \

@@ -27,6 +27,7 @@
 # The hostile packets carry valid outer headers (right IPv4 header
 # checksum and lengths, no Hop-by-Hop options), so that the IP input path
 # of the router hands every one of them to the encap.
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 H4=ho-h4
@@ -36,8 +37,8 @@ SRV4=198.51.100.7
 SRV6=64:ff9b:1:c633:64:700::
 CLAT6=2001:db8:1:2::1234
 HOST6=2001:db8:1:2::99
-CFG="remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 $CLAT6/128"
-HCFG="remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 $HOST6/128"
+CFG=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$CLAT6/128")
+HCFG=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$HOST6/128")
 
 in4() { ip netns exec $H4 "$@"; }
 in6() { ip netns exec $H6 "$@"; }
@@ -65,10 +66,10 @@ ip -n $H6 route add blackhole 64:ff9b:1:cb00::/64
 ip netns exec $R sysctl -qw net.ipv4.ip_forward=1
 ip netns exec $R sysctl -qw net.ipv6.conf.all.forwarding=1
 ip -n $R -6 route add 64:ff9b:1::/48 via 2001:db8:1::2
-ip -n $R route add default encap xlat $CFG dev r6
-ip -n $R -6 route add $CLAT6/128 encap xlat $CFG dev r6
-ip -n $R route add 203.0.113.0/24 encap xlat $HCFG dev r6 mtu 1300
-ip -n $R -6 route add $HOST6/128 encap xlat $HCFG dev r6
+ip -n $R route add default encap xlat "${CFG[@]}" dev r6
+ip -n $R -6 route add $CLAT6/128 encap xlat "${CFG[@]}" dev r6
+ip -n $R route add 203.0.113.0/24 encap xlat "${HCFG[@]}" dev r6 mtu 1300
+ip -n $R -6 route add $HOST6/128 encap xlat "${HCFG[@]}" dev r6
 # 6->4 takes its MTU from the IPv4 route of the translated packet.
 ip -n $R route add 192.0.0.1/32 dev r4 mtu 1300
 
@@ -220,7 +221,8 @@ check_eq "6->4: every hostile packet translated or dropped with a reason" \
 	"$sent6" "$got6"
 # One oversize packet 4->6 has DF set; 6->4, the oversize packet without a
 # Fragment Header (DF) and the oversize fragment get Packet Too Big.
-too_big() { local n=$1; shift; ip -n $R -s "$@" | grep -qE " drop packet-too-big $n( |$)"; }
+# shellcheck disable=SC2317 # run by check
+too_big() { local n=$1; shift; ip -n "$R" -s "$@" | grep -qE " drop packet-too-big $n( |$)"; }
 check "4->6: the oversize DF packet got Frag-Needed" \
 	too_big 1 route show 203.0.113.0/24
 check "6->4: the oversize packet and the oversize fragment got Packet Too Big" \

@@ -60,6 +60,7 @@
 # comparisons are written to as they come, so that "xlat-jool-diff.py
 # compare" can run on them again outside the VM, even after a crash.
 # JOOL_DIR holds jool_common.ko and jool_siit.ko (default: build/jool).
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -81,12 +82,14 @@ for m in jool_common jool_siit; do
 done
 loaded=
 if ! grep -qw '^jool_siit' /proc/modules; then
+	# shellcheck disable=SC2015 # the skip is for either insmod failing
 	insmod "$JOOL_DIR/jool_common.ko" && insmod "$JOOL_DIR/jool_siit.ko" ||
 		{ echo "# SKIP: the Jool modules do not load"; exit 4; }
 	loaded=1
 fi
 
 tmp=$(mktemp -d)
+# shellcheck disable=SC2317 # called from the EXIT trap
 done_all() {
 	xlat_cleanup
 	[ -n "$loaded" ] && rmmod jool_siit jool_common
@@ -100,20 +103,20 @@ mac() { ip -n "$1" -j link show dev "$2" | python3 -c \
 # topo P: the namespaces jd-P6, jd-Px (the translator) and jd-P4.
 topo() {
 	local x=jd-${1}x n
-	for n in jd-${1}6 $x jd-${1}4; do ns_new $n || return 1; done
-	veth jd-${1}6 e6 $x t6 && veth jd-${1}4 e4 $x t4 || return 1
-	ip -n $x addr add $X6/64 dev t6 nodad
-	ip -n $x addr add $X4/30 dev t4
-	ip -n $x neigh add $GW6 lladdr "$(mac jd-${1}6 e6)" dev t6 nud permanent
-	ip -n $x neigh add $GW4 lladdr "$(mac jd-${1}4 e4)" dev t4 nud permanent
-	ip -n $x route add default via $GW4 dev t4
-	ip -n $x -6 route add default via $GW6 dev t6
+	for n in "jd-${1}6" "$x" "jd-${1}4"; do ns_new "$n" || return 1; done
+	veth "jd-${1}6" e6 "$x" t6 && veth "jd-${1}4" e4 "$x" t4 || return 1
+	ip -n "$x" addr add $X6/64 dev t6 nodad
+	ip -n "$x" addr add $X4/30 dev t4
+	ip -n "$x" neigh add $GW6 lladdr "$(mac "jd-${1}6" e6)" dev t6 nud permanent
+	ip -n "$x" neigh add $GW4 lladdr "$(mac "jd-${1}4" e4)" dev t4 nud permanent
+	ip -n "$x" route add default via $GW4 dev t4
+	ip -n "$x" -6 route add default via $GW6 dev t6
 	# No rate limits, no redirects; fragments held by xlat's reassembly
 	# never time out during the run (a timeout sends an ICMP error at
 	# a random later moment), and a path MTU learned from a translated
 	# Packet Too Big expires at once, so that no packet changes what
 	# happens to the next ones.
-	ip netns exec $x sysctl -qw net.ipv4.ip_forward=1 \
+	ip netns exec "$x" sysctl -qw net.ipv4.ip_forward=1 \
 		net.ipv6.conf.all.forwarding=1 net.ipv4.icmp_ratelimit=0 \
 		net.ipv4.icmp_msgs_per_sec=1000000 \
 		net.ipv4.icmp_msgs_burst=1000000 \
@@ -123,11 +126,11 @@ topo() {
 		net.ipv4.ipfrag_time=3600 net.ipv4.ipfrag_high_thresh=268435456 \
 		net.ipv4.route.mtu_expires=0 net.ipv6.route.mtu_expires=0 ||
 		return 1
-	ip netns exec $x sysctl -qw \
+	ip netns exec "$x" sysctl -qw \
 		net.netfilter.nf_conntrack_frag6_timeout=3600 \
 		net.netfilter.nf_conntrack_frag6_high_thresh=268435456 2>/dev/null
-	for n in jd-${1}6 jd-${1}4; do
-		ip netns exec $n nft -f - <<'NFT' || return 1
+	for n in "jd-${1}6" "jd-${1}4"; do
+		ip netns exec "$n" nft -f - <<'NFT' || return 1
 table inet sink {
 	chain pre { type filter hook prerouting priority -400; policy drop; }
 }
@@ -149,39 +152,44 @@ ip -n jd-xx route add default via $GW4 dev t4 table 64
 jool() { ip netns exec jd-jx jool_siit "$@"; }
 
 # config_A / config_B: both translators set up for the configuration.
+# shellcheck disable=SC2317 # run by run(), as config_$name
 config_A() {
 	local cfg="remote-prefix6 64:ff9b:1::/48 eam 192.0.0.1/32 2001:db8:1:2::1234/128 eam 203.0.113.0/24 2001:db8:46::/120 icmp-source-pool4 192.0.0.8/32 lowest-ipv6-mtu 1280 udp-zero-checksum drop icmp-node-id off"
 	xlat_routes "$cfg" 64:ff9b:1::/48 2001:db8:1:2::1234/128 &&
-	jool instance add $INST --netfilter --pool6 64:ff9b:1::/48 &&
-	jool -i $INST eamt add 2001:db8:1:2::1234/128 192.0.0.1/32 &&
-	jool -i $INST eamt add 2001:db8:46::/120 203.0.113.0/24 &&
-	jool -i $INST global update rfc6791v4-prefix 192.0.0.8/32 &&
-	jool -i $INST global update lowest-ipv6-mtu 1280 &&
-	jool -i $INST global update amend-udp-checksum-zero false &&
-	jool -i $INST global update eam-hairpin-mode intrinsic
+	jool instance add "$INST" --netfilter --pool6 64:ff9b:1::/48 &&
+	jool -i "$INST" eamt add 2001:db8:1:2::1234/128 192.0.0.1/32 &&
+	jool -i "$INST" eamt add 2001:db8:46::/120 203.0.113.0/24 &&
+	jool -i "$INST" global update rfc6791v4-prefix 192.0.0.8/32 &&
+	jool -i "$INST" global update lowest-ipv6-mtu 1280 &&
+	jool -i "$INST" global update amend-udp-checksum-zero false &&
+	jool -i "$INST" global update eam-hairpin-mode intrinsic
 }
 
+# shellcheck disable=SC2317 # run by run(), as config_$name
 config_B() {
 	local cfg="remote-prefix6 2001:db8:100::/40 eam 198.51.100.0/24 2001:db8:1c6:3364::/72 eam 203.0.113.0/24 2001:db8:3::/120 icmp-source-pool4 192.0.0.8/32 udp-zero-checksum compute icmp-node-id off"
 	xlat_routes "$cfg" 2001:db8:100::/40 2001:db8:1c6:3364::/72 &&
-	jool instance add $INST --netfilter --pool6 2001:db8:100::/40 &&
-	jool -i $INST eamt add 2001:db8:1c6:3364::/72 198.51.100.0/24 &&
-	jool -i $INST eamt add 2001:db8:3::/120 203.0.113.0/24 &&
-	jool -i $INST global update rfc6791v4-prefix 192.0.0.8/32 &&
-	jool -i $INST global update lowest-ipv6-mtu 1500 &&
-	jool -i $INST global update amend-udp-checksum-zero true &&
-	jool -i $INST global update eam-hairpin-mode intrinsic
+	jool instance add "$INST" --netfilter --pool6 2001:db8:100::/40 &&
+	jool -i "$INST" eamt add 2001:db8:1c6:3364::/72 198.51.100.0/24 &&
+	jool -i "$INST" eamt add 2001:db8:3::/120 203.0.113.0/24 &&
+	jool -i "$INST" global update rfc6791v4-prefix 192.0.0.8/32 &&
+	jool -i "$INST" global update lowest-ipv6-mtu 1500 &&
+	jool -i "$INST" global update amend-udp-checksum-zero true &&
+	jool -i "$INST" global update eam-hairpin-mode intrinsic
 }
 
 # xlat_routes CFG PREFIX6...: the encap routes of tables 46 and 64.
+# shellcheck disable=SC2317 # called by config_A and config_B
 xlat_routes() {
 	local cfg=$1 p
 	shift
 	ip -n jd-xx route flush table 46 2>/dev/null
 	ip -n jd-xx -6 route flush table 64 2>/dev/null
+	# shellcheck disable=SC2086 # $cfg: the encap's arguments, split on purpose
 	ip -n jd-xx route add 0.0.0.0/0 table 46 encap xlat $cfg dev t6 ||
 		return 1
 	for p in "$@"; do
+		# shellcheck disable=SC2086 # $cfg: as above
 		ip -n jd-xx -6 route add "$p" table 64 encap xlat $cfg dev t4 ||
 			return 1
 	done
@@ -201,7 +209,7 @@ fi
 # run NAME: corpus, both replays at once (one CPU each), the comparison.
 run() {
 	local name=$1 markers m6 m4 line start=$SECONDS
-	if ! config_$name > "$tmp/config.log" 2>&1; then
+	if ! "config_$name" > "$tmp/config.log" 2>&1; then
 		fail "config $name: set up both translators" \
 			"$(cat "$tmp/config.log")"
 		return
@@ -215,7 +223,8 @@ run() {
 		"packets built in $((SECONDS - start)) s"
 	start=$SECONDS
 	for p in j x; do
-		$DIFF replay --cpu $([ $p = j ] && echo 0 || echo 1) \
+		# shellcheck disable=SC2046 # "--drops jd-xx" or nothing, split on purpose
+		$DIFF replay --cpu "$([ $p = j ] && echo 0 || echo 1)" \
 			--side6 jd-${p}6:e6 --side4 jd-${p}4:e4 \
 			--peer6 jd-${p}x:t6 --peer4 jd-${p}x:t4 \
 			--marker6 "$m6" --marker4 "$m4" \
@@ -234,7 +243,7 @@ run() {
 		*) echo "$line" ;;
 		esac
 	done < "$out/$name.check"
-	jool instance remove $INST
+	jool instance remove "$INST"
 }
 
 start_all=$SECONDS

@@ -20,6 +20,7 @@
 #                          +--------------------------------------+
 #
 # xlatctl and clat-example run inside ns xn-r through `ip netns exec`.
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 XLATCTL=$(cd "$(dirname "$0")/../tools/libxlat" && pwd)/xlatctl
@@ -85,10 +86,11 @@ FULL+=" icmp-node-id off"
 
 lib_to_ip() {
 	local name=$1 fam=$2 dst=$3 table=$4 enc=$5
-	check "xlatctl add, $name" xc add $dst table $table dev d0 $enc
+	# shellcheck disable=SC2086 # $enc: the encap's arguments, split on purpose
+	check "xlatctl add, $name" xc add "$dst" table "$table" dev d0 $enc
 	check_eq "xlatctl add, $name: ip route show prints the same encap" \
 		"xlat $enc" \
-		"$(ip -n $R $fam route show $dst table $table | encap_of)"
+		"$(ip -n $R "$fam" route show "$dst" table "$table" | encap_of)"
 }
 
 lib_to_ip "single-host CLAT, IPv4" -4 0.0.0.0/0 100 "$CLAT1"
@@ -99,6 +101,7 @@ lib_to_ip "every attribute" -4 198.51.100.0/24 102 "$FULL"
 lib_to_ip "SIIT-DC eam only, IPv6" -6 2001:db8:2::/120 102 \
 	"eam 198.51.100.0/24 2001:db8:2::/120"
 
+# shellcheck disable=SC2086 # $CLAT1: the encap's arguments, split on purpose
 check "xlatctl add with metric and mtu, \"encap xlat\" words included" \
 	xc add 203.0.113.0/24 table 103 encap xlat $CLAT1 dev d0 metric 50 \
 	mtu 1280
@@ -106,6 +109,7 @@ line=$(ip -n $R route show 203.0.113.0/24 table 103)
 check_eq "ip route show: metric and mtu" "metric 50 mtu 1280" \
 	"$(grep -oE 'metric [0-9]+ mtu [0-9]+' <<< "$line")"
 check_eq "ip route show: the encap" "xlat $CLAT1" "$(encap_of <<< "$line")"
+# shellcheck disable=SC2086 # $CLAT1: the encap's arguments, split on purpose
 check "xlatctl -6 default is ::/0" xc -6 add default table 103 dev d0 $CLAT1
 check_eq "ip -6 route show: ::/0 with the encap" "xlat $CLAT1" \
 	"$(ip -n $R -6 route show default table 103 | encap_of)"
@@ -113,6 +117,7 @@ check_eq "ip -6 route show: ::/0 with the encap" "xlat $CLAT1" \
 # NetworkManager's CLAT default route carries src (RTA_PREFSRC), its metric
 # and MTU: the whole route through xlatctl.
 ip -n $R addr add 192.0.0.5/32 dev d0
+# shellcheck disable=SC2086 # $CLAT1: the encap's arguments, split on purpose
 check "xlatctl add with src, metric and mtu (NetworkManager's IPv4 route)" \
 	xc add default table 104 dev d0 src 192.0.0.5 metric 101 mtu 1432 $CLAT1
 line=$(ip -n $R route show default table 104)
@@ -123,17 +128,21 @@ check_eq "xlatctl -j show: prefsrc" 192.0.0.5 \
 import json, sys
 print(json.load(sys.stdin)[0].get("prefsrc"))')"
 line=$(xc show default table 104)
+# shellcheck disable=SC2086 # $line: the shown route, pasted back word by word
 check "xlatctl show line with src pastes back into xlatctl replace" \
 	xc replace $line
 check_eq "paste-back with src: xlatctl shows the same line" "$line" \
 	"$(xc show default table 104)"
+# shellcheck disable=SC2086 # $CLAT1: the encap's arguments, split on purpose
 check "xlatctl -6 add with src" \
 	xc add $CLAT6/128 table 104 dev d0 src 2001:db8:ff::1 $CLAT1
 check_eq "ip -6 route show: src" "src 2001:db8:ff::1" \
 	"$(ip -n $R -6 route show $CLAT6/128 table 104 | grep -oE 'src [0-9a-f:]+')"
+# shellcheck disable=SC2086 # $CLAT1: the encap's arguments, split on purpose
 check_refused "src that is not this host's address: the kernel's reason" \
 	"Error: Invalid prefsrc address" \
 	xc add default table 105 dev d0 src 192.0.0.6 $CLAT1
+# shellcheck disable=SC2086 # $CLAT1: the encap's arguments, split on purpose
 check_refused "src of the other family: a syntax error" \
 	'"src" 2001:db8:ff::1 is not an IPv4 address' \
 	xc add default table 105 dev d0 src 2001:db8:ff::1 $CLAT1
@@ -142,8 +151,10 @@ check_eq "refused src: nothing in table 105" "" \
 
 # --- ip installs, xlatctl decodes ---------------------------------------------
 
+# shellcheck disable=SC2086 # $FULL: the encap's arguments, split on purpose
 ip -n $R route add 198.51.100.0/24 table 110 encap xlat $FULL dev d0 \
 	metric 7 mtu 1400
+# shellcheck disable=SC2086 # $CLAT1: the encap's arguments, split on purpose
 ip -n $R -6 route add $CLAT6/128 table 110 encap xlat $CLAT1 dev d0
 json=$(xc -j show table 110)
 check "xlatctl -j show decodes every attribute ip gave" python3 -c '
@@ -186,6 +197,7 @@ check_eq "xlatctl -6 show table 110: the IPv6 route only" \
 
 line=$(xc show 198.51.100.0/24 table 110)
 before=$(ip -n $R route show 198.51.100.0/24 table 110)
+# shellcheck disable=SC2086 # $line: the shown route, pasted back word by word
 check "xlatctl show line pastes back into xlatctl replace" xc replace $line
 check_eq "unchanged after paste-back" "$before" \
 	"$(ip -n $R route show 198.51.100.0/24 table 110)"
@@ -195,15 +207,19 @@ check_eq "paste-back: xlatctl shows the same line" "$line" \
 # --- replace and delete with xlatctl ------------------------------------------
 
 NEW="remote-prefix6 64:ff9b::/96 local-map 192.0.0.2/32 2001:db8:1:2::1235/128"
+# shellcheck disable=SC2086 # $NEW: the encap's arguments, split on purpose
 check_refused "xlatctl add of an existing route: File exists" "File exists" \
 	xc add 0.0.0.0/0 table 100 dev d0 $NEW
+# shellcheck disable=SC2086 # $NEW: the encap's arguments, split on purpose
 check "xlatctl replace: new local-map" xc replace 0.0.0.0/0 table 100 dev d0 $NEW
 check_eq "xlatctl replace: ip shows the new encap" "xlat $NEW" \
 	"$(ip -n $R route show 0.0.0.0/0 table 100 | encap_of)"
 check_eq "xlatctl replace: one route, not two" 1 \
 	"$(ip -n $R route show table 100 | grep -c '^default')"
+# shellcheck disable=SC2086 # $CLAT1: the encap's arguments, split on purpose
 check_refused "xlatctl del with a different encap finds nothing" \
 	"No such process" xc del 0.0.0.0/0 table 100 dev d0 $CLAT1
+# shellcheck disable=SC2086 # $NEW: the encap's arguments, split on purpose
 check "xlatctl del with the same encap" xc del 0.0.0.0/0 table 100 dev d0 $NEW
 check_eq "xlatctl del: gone" "" "$(ip -n $R route show table 100)"
 check "xlatctl del of an IPv6 route without its encap" \
@@ -243,6 +259,7 @@ check_eq "a command line that does not parse exits with status 2" \
 
 ip -n $R link add 'q"b\s' type dummy
 ip -n $R link set 'q"b\s' up
+# shellcheck disable=SC2086 # $CLAT1: the encap's arguments, split on purpose
 check "xlatctl add through a device named q\"b\\s" \
 	xc add 192.0.2.0/24 table 120 dev 'q"b\s' $CLAT1
 check "xlatctl -j show: the name comes back intact" python3 -c '
@@ -267,23 +284,26 @@ eams() {
 }
 big_encap() {
 	local fam=$1 dst=$2 table=$3 n=$4
-	check "xlatctl add: $n eam entries, $fam" xc $fam add $dst table $table \
-		dev d0 remote-prefix6 64:ff9b:1::/48 $(eams $n)
-	check_eq "xlatctl -j show: $n eam entries, $fam" $n \
-		"$(xc -j show table $table | python3 -c '
+	# shellcheck disable=SC2046 # eams prints a word list, split on purpose
+	check "xlatctl add: $n eam entries, $fam" xc "$fam" add "$dst" table "$table" \
+		dev d0 remote-prefix6 64:ff9b:1::/48 $(eams "$n")
+	check_eq "xlatctl -j show: $n eam entries, $fam" "$n" \
+		"$(xc -j show table "$table" | python3 -c '
 import json, sys
 print(len(json.load(sys.stdin)[0]["encap"]["eam"]))')"
 }
 big_encap -4 203.0.113.0/24 130 64
 big_encap -6 2001:db8:5::/64 131 64
+# shellcheck disable=SC2046 # eams prints a word list, split on purpose
 out=$(xc add 203.0.113.0/24 table 134 dev d0 remote-prefix6 64:ff9b:1::/48 \
 	$(eams 65) 2>&1)
-check "xlatctl add: 65 entries refused with the kernel's reason" \
+check "xlatctl add: 65 entries refused (at most 64 per route)" \
 	grep -q "at most 64" <<< "$out"
 big_encap -4 203.0.113.0/24 132 64
 check_eq "ip route show: 64 eam entries from xlatctl" \
 	"xlat remote-prefix6 64:ff9b:1::/48$(eams 64)" \
 	"$(ip -n $R route show table 132 | encap_of)"
+# shellcheck disable=SC2046 # eams prints a word list, split on purpose
 ip -n $R -6 route add 2001:db8:5::/64 table 133 encap xlat \
 	remote-prefix6 64:ff9b:1::/48 $(eams 64) dev d0
 check_eq "xlatctl show: 64 eam entries from ip" \
@@ -300,6 +320,7 @@ if command -v valgrind > /dev/null; then
 	check "valgrind: xlatctl -j -s show, every route above" \
 		vg "$XLATCTL" -j -s show
 	# Every attribute, but remote-prefix6 64:ff9b::/80
+	# shellcheck disable=SC2086 # $FULL's encap arguments, split on purpose
 	out=$(vg "$XLATCTL" add 192.0.2.0/24 table 140 dev d0 \
 		${FULL/64:ff9b:1::\/48/64:ff9b::\/80} 2>&1)
 	check_eq "valgrind: a refused xlatctl add, every attribute" \
@@ -314,7 +335,9 @@ check "xlatctl del: the 64-entry IPv6 route" xc del 2001:db8:5::/64 table 131
 # --- counters through a CLAT: xlatctl and ip -s agree ------------------------------
 
 SINGLE="remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 $CLAT6/128"
+# shellcheck disable=SC2086 # $SINGLE: the encap's arguments, split on purpose
 check "CLAT: xlatctl add the IPv4 default route" xc add default dev r6 $SINGLE
+# shellcheck disable=SC2086 # $SINGLE: the encap's arguments, split on purpose
 check "CLAT: xlatctl add the IPv6 reverse route" xc add $CLAT6/128 dev r6 $SINGLE
 check "CLAT: ping 4->6->4" ip netns exec $H4 ping -c 3 -i 0.2 -W 2 $SRV4
 ip netns exec $H4 ping -c 1 -W 1 -t 1 $SRV4 > /dev/null 2>&1
@@ -365,15 +388,17 @@ assert got == want, (got, want)
 assert got["4to6"]["packets"] == 3 and got["drops"]["ttl-exceeded"] == 1, got
 ' "$(xc -j stats)" "$(ip netns exec $R cat /proc/net/xlat)"
 
+# shellcheck disable=SC2086 # $SINGLE: the encap's arguments, split on purpose
 check "CLAT: xlatctl del the IPv4 route" xc del default dev r6 $SINGLE
+# shellcheck disable=SC2086 # $SINGLE: the encap's arguments, split on purpose
 check "CLAT: xlatctl del the IPv6 route" xc del $CLAT6/128 dev r6 $SINGLE
 check_eq "CLAT: both gone" "" "$(xc show table main)"
 
 # --- the connection manager sequence of README.md (clat-example) ----------------
 
 ce() { ip netns exec $R "$CLAT_EXAMPLE" "$@"; }
-CE_ARGS="r6 64:ff9b:1::/48 192.0.0.1 $CLAT6"
-check "clat-example up (on libxlat.so)" ce up $CE_ARGS 1400
+CE_ARGS=(r6 64:ff9b:1::/48 192.0.0.1 "$CLAT6")
+check "clat-example up (on libxlat.so)" ce up "${CE_ARGS[@]}" 1400
 line=$(ip -n $R route show default proto static)
 check_eq "clat-example up: the IPv4 default route, its encap and mtu" \
 	"xlat $SINGLE|mtu 1400" \
@@ -384,7 +409,7 @@ check "clat-example: ping 4->6->4" ip netns exec $H4 ping -c 2 -i 0.2 -W 2 $SRV4
 check_eq "clat-example stats = ip -s route show" \
 	"4to6 $(ip_stats route show default)|6to4 $(ip_stats -6 route show $CLAT6/128)" \
 	"$(ce stats r6 | paste -sd'|')"
-check "clat-example down" ce down $CE_ARGS
+check "clat-example down" ce down "${CE_ARGS[@]}"
 check_eq "clat-example down: both gone" "" "$(xc show table main)"
 
 xlat_done

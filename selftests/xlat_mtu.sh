@@ -17,6 +17,7 @@
 # The IPv6-only router's errors have no IPv4 form: they must arrive as
 # 192.0.0.8 (RFC 6791, RFC 7600). The narrow link beyond it teaches the
 # CLAT the path MTU through translated Packet Too Big messages.
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 H4=mt-h4
@@ -26,7 +27,7 @@ H6=mt-h6
 SRV4=198.51.100.7
 SRV6=64:ff9b:1:c633:64:700::
 CLAT6=2001:db8:1:2::1234
-CFG="remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 $CLAT6/128"
+CFG=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$CLAT6/128")
 
 in4() { ip netns exec $H4 "$@"; }
 in6() { ip netns exec $H6 "$@"; }
@@ -68,22 +69,25 @@ setup() {
 	ip -n $V route add 64:ff9b:1::/48 via 2001:db8:3::2
 	ip -n $R route add 64:ff9b:1::/48 via 2001:db8:2::2
 	for ns in $R $V; do
-		ip netns exec $ns sysctl -qw net.ipv6.conf.all.forwarding=1
+		ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.forwarding=1
 	done
 	inr sysctl -qw net.ipv4.ip_forward=1
 	# Every probe of traceroute deserves its answer.
 	for ns in $R $V $H6; do
-		ip netns exec $ns sysctl -qw net.ipv6.icmp.ratelimit=0
-		ip netns exec $ns sysctl -qw net.ipv4.icmp_ratelimit=0
+		ip netns exec "$ns" sysctl -qw net.ipv6.icmp.ratelimit=0
+		ip netns exec "$ns" sysctl -qw net.ipv4.icmp_ratelimit=0
 	done
-	ip -n $R route add default encap xlat $CFG ${2:-} dev r6
-	ip -n $R -6 route add $CLAT6/128 encap xlat $CFG ${2:-} dev r6
+	# shellcheck disable=SC2086 # ATTRS: more encap arguments, or none
+	ip -n $R route add default encap xlat "${CFG[@]}" ${2:-} dev r6
+	# shellcheck disable=SC2086 # as above
+	ip -n $R -6 route add $CLAT6/128 encap xlat "${CFG[@]}" ${2:-} dev r6
 }
 
 # --- traceroute: every hop, the IPv6-only one as 192.0.0.8 ---------------------
 
 setup 1280
 out=$(in4 traceroute -n -q 1 -w 2 -m 5 $SRV4 2>&1)
+# shellcheck disable=SC2001 # prefixes every line of a multi-line string
 echo "$out" | sed 's/^/# /'
 hops=$(echo "$out" | awk 'NR > 1 { print $2 }' | xargs)
 check_eq "traceroute shows the CLAT, the IPv6-only router as 192.0.0.8, the server" \
@@ -131,7 +135,7 @@ EOF
 }
 check_eq "Time Exceeded from 192.0.0.8 names the IPv6-only router (Node ID)" \
 	"2001:db8:2::2" "$(node_id 2>&1)"
-ip -n $R -6 route change $CLAT6/128 encap xlat $CFG icmp-node-id off dev r6
+ip -n $R -6 route change $CLAT6/128 encap xlat "${CFG[@]}" icmp-node-id off dev r6
 check_eq "icmp-node-id off: no Node Identification Object" \
 	"no RFC 4884 extension: src 192.0.0.8, length 0" "$(node_id 2>&1)"
 
@@ -141,19 +145,21 @@ for mtu in 1280 1400; do
 	setup $mtu
 	want=$((mtu - 20))
 	out=$(in4 tracepath -n -m 5 $SRV4 2>&1)
+	# shellcheck disable=SC2001 # prefixes every line of a multi-line string
 	echo "$out" | sed 's/^/# /'
 	check_eq "tracepath finds pmtu $want behind a $mtu-byte IPv6 link" \
 		"$want" "$(echo "$out" | sed -nE 's/.*Resume: pmtu ([0-9]+).*/\1/p')"
 
 	setup $mtu
-	out=$(in4 ping -c 1 -W 2 -M do -s 1400 $SRV4 2>&1)
+	out=$(in4 ping -c 1 -W 2 -M "do" -s 1400 $SRV4 2>&1)
+	# shellcheck disable=SC2001 # prefixes every line of a multi-line string
 	echo "$out" | sed 's/^/# /'
 	check "ping -M do -s 1400: Frag Needed from 192.0.0.8 with mtu $want" \
 		grep -q "From 192.0.0.8 .*mtu = $want" <<< "$out"
 	# The host learned it too: make it try again, so that the CLAT,
 	# which learned it from the Packet Too Big, answers this time.
 	ip -n $H4 route flush cache
-	out=$(in4 ping -c 1 -W 2 -M do -s 1400 $SRV4 2>&1)
+	out=$(in4 ping -c 1 -W 2 -M "do" -s 1400 $SRV4 2>&1)
 	check "then the CLAT itself refuses with mtu $want (learned path MTU)" \
 		grep -q "From 192.0.0.2 .*mtu = $want" <<< "$out"
 	check "and counts it as packet-too-big" \
@@ -162,7 +168,7 @@ done
 
 # The CLAT's own limit: the IPv4 route carries 1480 + 20 into a 1500 link.
 setup 1400
-out=$(in4 ping -c 1 -W 2 -M do -s 1472 $SRV4 2>&1)
+out=$(in4 ping -c 1 -W 2 -M "do" -s 1472 $SRV4 2>&1)
 check "ping -M do -s 1472 over a 1500 link: Frag Needed from the CLAT, mtu 1480" \
 	grep -q "From 192.0.0.2 .*mtu = 1480" <<< "$out"
 
@@ -171,7 +177,8 @@ check "ping -M do -s 1472 over a 1500 link: Frag Needed from the CLAT, mtu 1480"
 setup 1400
 ip -n $R link set r4 mtu 1300
 ip -n $H4 link set h4 mtu 1300
-out=$(in6 ping -c 1 -W 2 -M do -s 1300 -I $SRV6 $CLAT6 2>&1)
+out=$(in6 ping -c 1 -W 2 -M "do" -s 1300 -I $SRV6 $CLAT6 2>&1)
+# shellcheck disable=SC2001 # prefixes every line of a multi-line string
 echo "$out" | sed 's/^/# /'
 check "6->4 over a 1300-byte IPv4 link: Packet Too Big from the CLAT, mtu 1320" \
 	grep -q "From 2001:db8:2::1 .*[Pp]acket too big.*mtu *= *1320" <<< "$out"
@@ -188,12 +195,14 @@ for mtu in 1280 1400; do
 	# way back), so it goes alone. The next three must all be answered.
 	in4 ping -c 1 -W 3 -s 3000 $SRV4 > /dev/null 2>&1
 	out=$(in4 ping -c 3 -i 0.5 -W 2 -s 3000 $SRV4 2>&1)
+	# shellcheck disable=SC2001 # prefixes every line of a multi-line string
 	echo "$out" | sed 's/^/# /'
 	got=$(sed -nE 's/.* ([0-9]+) received.*/\1/p' <<< "$out")
 	check "ping -s 3000 4->6 across a $mtu-byte link: fragmented echo answered" \
 		test "${got:-0}" -eq 3
 	in6 ping -c 1 -W 3 -s 3000 -I $SRV6 $CLAT6 > /dev/null 2>&1
 	out=$(in6 ping -c 3 -i 0.5 -W 2 -s 3000 -I $SRV6 $CLAT6 2>&1)
+	# shellcheck disable=SC2001 # prefixes every line of a multi-line string
 	echo "$out" | sed 's/^/# /'
 	got=$(sed -nE 's/.* ([0-9]+) received.*/\1/p' <<< "$out")
 	check "ping -s 3000 6->4 across a $mtu-byte link: fragmented echo answered" \
@@ -255,6 +264,7 @@ pkts = [IP(src="192.0.0.1", dst=sys.argv[1], id=i, flags="MF") /
         for i in range(1, 601)]
 send(pkts, verbose=False)
 EOF
+# shellcheck disable=SC2016 # an awk program
 mem=$(inr awk '/^FRAG:/ { print $5 }' /proc/net/sockstat)
 echo "# reassembly memory after the flood: $mem bytes"
 # The limit refuses new queues once it is exceeded: one fragment over.
@@ -263,6 +273,7 @@ check "reassembly memory stays within ipfrag_high_thresh (+ one fragment)" \
 check "fragments over the limit are counted as reassembly-failed" \
 	test "$(counter drop\ reassembly-failed)" -gt 0
 sleep 4
+# shellcheck disable=SC2016 # an awk program
 mem=$(inr awk '/^FRAG:/ { print $5 }' /proc/net/sockstat)
 check_eq "the incomplete datagrams time out and their memory is freed" 0 "$mem"
 check "the kernel counts the timeouts (IpReasmFails/IpReasmTimeout)" \

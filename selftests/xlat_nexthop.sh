@@ -19,6 +19,7 @@
 # The translated packet is routed in its new family (xlat.rst "The
 # model"), so both paths leave through r6: what the paths differ in is the
 # encap that translates the flow, which is what the counters show.
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 H4=nh-h4
@@ -52,8 +53,10 @@ ip netns exec $R sysctl -qw net.ipv4.fib_multipath_hash_policy=1
 ip netns exec $R sysctl -qw net.ipv6.fib_multipath_hash_policy=1
 ip -n $R -6 route add 64:ff9b:1::/48 via 2001:db8:1::2
 
-in4() { ip netns exec $H4 "$@"; }
-in6() { ip netns exec $H6 "$@"; }
+# shellcheck disable=SC2317 # run by check
+in4() { ip netns exec "$H4" "$@"; }
+# shellcheck disable=SC2317 # run by check
+in6() { ip netns exec "$H6" "$@"; }
 
 # The encap words of each "encap xlat ... " in the input, one a line.
 encaps() {
@@ -68,6 +71,7 @@ sum() { awk '{ s += $1 } END { print s + 0 }'; }
 
 # udp_flows NS SRC DST: FLOWS datagrams, each from a source port of its
 # own.
+# shellcheck disable=SC2317 # run by check
 udp_flows() {
 	ip netns exec "$1" python3 - "$2" "$3" "$FLOWS" <<'PY'
 import socket, sys
@@ -92,6 +96,7 @@ spread() {
 	n=$(wc -l <<< "$out")
 	total=$(sum <<< "$out")
 	check_eq "$what: $n paths counted" 2 "$n"
+	# shellcheck disable=SC2016,SC2086,SC2116 # echo joins $out's lines; bash -c expands its $0
 	check "$what: every path translated flows ($(echo $out))" \
 		bash -c '! grep -qx 0 <<< "$0"' "$out"
 	check_eq "$what: the paths add up to the $FLOWS flows sent" \
@@ -100,8 +105,10 @@ spread() {
 
 # --- nexthop objects ------------------------------------------------------
 
+# shellcheck disable=SC2086 # $CFG: the encap's arguments, split on purpose
 check "nexthop object: ip nexthop add id 10 encap xlat (IPv4)" \
 	ip -n $R nexthop add id 10 encap xlat $CFG dev r6
+# shellcheck disable=SC2086 # $CFG: the encap's arguments, split on purpose
 check "nexthop object: ip -6 nexthop add id 20 encap xlat" \
 	ip -n $R -6 nexthop add id 20 encap xlat $CFG dev r6
 check_eq "ip nexthop show id 10: the encap given" "encap xlat $CFG" \
@@ -120,6 +127,7 @@ check_eq "ip route show: the IPv4 route names its nexthop" "default nhid 10" \
 
 # Replacing the nexthop swaps the encap under the route
 NEW="remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 $CLAT6/128 tclass zero"
+# shellcheck disable=SC2086 # $NEW: the encap's arguments, split on purpose
 check "ip nexthop replace id 10: a new encap" \
 	ip -n $R nexthop replace id 10 encap xlat $NEW dev r6
 check_eq "ip nexthop show id 10: the new encap" "encap xlat $NEW" \
@@ -152,6 +160,7 @@ BEFORE=$( { ip -n $R -s nexthop show id 11; ip -n $R -s nexthop show id 12; } |
 check "$FLOWS UDP flows sent ($H4 192.0.0.1 $SRV4)" udp_flows $H4 192.0.0.1 $SRV4
 out=$( { ip -n $R -s nexthop show id 11; ip -n $R -s nexthop show id 12; } |
 	packets)
+# shellcheck disable=SC2016,SC2086,SC2116 # as in spread()
 check "nexthop group 4->6: both nexthops translated flows ($(echo $out))" \
 	bash -c '[ $(wc -l <<< "$0") = 2 ] && ! grep -qx 0 <<< "$0"' "$out"
 check_eq "nexthop group 4->6: the nexthops add up to the $FLOWS flows" \
@@ -161,6 +170,7 @@ BEFORE=$( { ip -n $R -s -6 nexthop show id 21; ip -n $R -s -6 nexthop show id 22
 check "$FLOWS UDP flows sent ($H6 $SRV6 $CLAT6)" udp_flows $H6 $SRV6 $CLAT6
 out=$( { ip -n $R -s -6 nexthop show id 21; ip -n $R -s -6 nexthop show id 22; } |
 	packets)
+# shellcheck disable=SC2016,SC2086,SC2116 # as in spread()
 check "nexthop group 6->4: both nexthops translated flows ($(echo $out))" \
 	bash -c '[ $(wc -l <<< "$0") = 2 ] && ! grep -qx 0 <<< "$0"' "$out"
 check_eq "nexthop group 6->4: the nexthops add up to the $FLOWS flows" \
@@ -172,15 +182,18 @@ ip -n $R nexthop flush > /dev/null
 
 # --- multipath routes, an encap per path -----------------------------------
 
+# shellcheck disable=SC2086 # $CFG: the encap's arguments, split on purpose
 check "multipath: 0.0.0.0/0 nexthop encap xlat dev r6 nexthop encap xlat dev d1" \
 	ip -n $R route add default nexthop encap xlat $CFG dev r6 \
 	nexthop encap xlat $CFG dev d1
 # IPv6 multipath routes need a gateway per path (the kernel refuses
 # device-only ones); the translated packet does not use it.
+# shellcheck disable=SC2086 # $CFG: the encap's arguments, split on purpose
 check_refused "IPv6 multipath without gateways: the kernel's refusal" \
 	"Device only routes can not be added for IPv6 using the multipath API" \
 	ip -n $R -6 route add $CLAT6/128 nexthop encap xlat $CFG dev r6 \
 	nexthop encap xlat $CFG dev d1
+# shellcheck disable=SC2086 # $CFG: the encap's arguments, split on purpose
 check "multipath: $CLAT6/128 with two xlat paths (via a gateway each)" \
 	ip -n $R -6 route add $CLAT6/128 \
 	nexthop via 2001:db8:1::2 encap xlat $CFG dev r6 \
@@ -199,6 +212,7 @@ BEFORE=$(ip -n $R -s -6 route show $CLAT6/128 | packets | sum)
 check "$FLOWS UDP flows sent ($H6 $SRV6 $CLAT6)" udp_flows $H6 $SRV6 $CLAT6
 spread "multipath 6->4 (ECMP, L4 hash)" -6 route show $CLAT6/128
 
+# shellcheck disable=SC2086 # $CFG: the encap's arguments, split on purpose
 check "multipath: ip route replace with one path" \
 	ip -n $R route replace default encap xlat $CFG dev r6
 check "after replace: ping 4->6->4" in4 ping -c 2 -i 0.2 -W 2 $SRV4
@@ -210,6 +224,7 @@ check "after replace: ping 4->6->4" in4 ping -c 2 -i 0.2 -W 2 $SRV4
 ip -n $R route del default
 ip -n $R -6 route del $CLAT6/128
 ip -n $R nexthop flush > /dev/null
+# shellcheck disable=SC2086 # $CFG: the encap's arguments, split on purpose
 ip -n $R nexthop add id 30 encap xlat $CFG dev r6
 check_refused "an IPv6 route over an IPv4 nexthop object: the kernel's refusal" \
 	"IPv6 routes can not use an IPv4 nexthop" \
@@ -217,6 +232,7 @@ check_refused "an IPv6 route over an IPv4 nexthop object: the kernel's refusal" 
 # An IPv4 route may use an IPv6 nexthop (RFC 5549, with an IPv6 gateway):
 # its encap, built for IPv6, then sees IPv4 packets and must translate
 # them 4->6, by their family. One IPv6 nexthop object serves both routes.
+# shellcheck disable=SC2086 # $CFG: the encap's arguments, split on purpose
 check "one IPv6 nexthop object (id 31) with a gateway and encap xlat" \
 	ip -n $R -6 nexthop add id 31 via 2001:db8:1::2 encap xlat $CFG dev r6
 check "an IPv4 route over it: 0.0.0.0/0 nhid 31" \
@@ -225,6 +241,7 @@ check "and the IPv6 route: $CLAT6/128 nhid 31" \
 	ip -n $R -6 route add $CLAT6/128 nhid 31
 # ns_packets: the namespace's totals, 4->6 and 6->4 (/proc/net/xlat).
 ns_packets() {
+	# shellcheck disable=SC2016 # an awk program
 	ip netns exec $R awk '$1 == "packets-4to6" { a = $2 }
 		$1 == "packets-6to4" { b = $2 } END { print a + 0, b + 0 }' /proc/net/xlat
 }

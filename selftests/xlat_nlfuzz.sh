@@ -17,6 +17,7 @@
 #   +-----------------------------------------------+
 #
 # The unprivileged run of the same fuzzer is in xlat_userns.sh.
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 FUZZ=$(cd "$(dirname "$0")/.." && pwd)/tools/nlfuzz/xlat-nlfuzz
@@ -40,6 +41,7 @@ ip -n $NS -6 route add default dev d0
 mark=$(kmsg_mark)
 out=$(ip netns exec $NS "$FUZZ" -d d0 -n "$N" -s "$SEED" -v 2>&1)
 rc=$?
+# shellcheck disable=SC2001 # prefixes every line of a multi-line string
 echo "$out" | sed 's/^/# /'
 summary=$(echo "$out" | sed -n 's/^seed \([0-9]*\): \([0-9]*\) messages.*/seed \1, \2 messages/p')
 acc=$(echo "$out" | sed -n 's/^accepted \([0-9]*\), refused \([0-9]*\) .*/\1 accepted, \2 refused/p')

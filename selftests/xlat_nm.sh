@@ -23,11 +23,12 @@
 # them (the layout is in xlat.rst, "NetworkManager"), then again with
 # xlatctl, which must express the same routes. The policy-rule recipe for
 # kernels without CONFIG_IPV6_SUBTREES is checked at the end.
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 TOOLS=$(cd "$(dirname "$0")/../tools" && pwd)
 XLATCTL=$TOOLS/libxlat/xlatctl
-NMROUTE="python3 $TOOLS/xlat-nm-route.py"
+NMROUTE=(python3 "$TOOLS/xlat-nm-route.py")
 if [ ! -x "$XLATCTL" ]; then
 	fail "xlatctl is built (make -C tools/libxlat)" "missing: $XLATCTL"
 	xlat_done
@@ -76,11 +77,11 @@ check "the CLAT address is a stable-privacy address of the /64 ($CLAT6)" \
 
 # plat PREF64: the stateless PLAT; the CLAT's address is 203.0.113.5.
 plat() {
-	local map="remote-prefix6 $1 eam $PUB4/32 $CLAT6/128" op=add
+	local map=(remote-prefix6 "$1" eam "$PUB4/32" "$CLAT6/128") op=add
 	ip -n $P -6 route show | grep -q "encap xlat" && op=replace
 	[ $op = replace ] && ip -n $P -6 route del "$PLAT_PFX" 2>/dev/null
-	ip -n $P -6 route add "$1" encap xlat $map dev p1
-	ip -n $P route $op $PUB4/32 encap xlat $map dev p0
+	ip -n $P -6 route add "$1" encap xlat "${map[@]}" dev p1
+	ip -n $P route $op $PUB4/32 encap xlat "${map[@]}" dev p0
 	PLAT_PFX=$1
 }
 plat $PREF64
@@ -150,7 +151,7 @@ ip -n $H addr add $CLAT4/32 dev eth0
 ip -n $H -6 route add "$CLAT6/128" encap xlat remote-prefix6 $PREF64 \
 	local-map $CLAT4/32 "$CLAT6/128" dev eth0
 check "the IPv4 route, as NetworkManager's netlink message (raw bytes)" \
-	inh $NMROUTE add 4 eth0 $CLAT4 "$CLAT6" $PREF64 --metric $METRIC --mtu $MTU
+	inh "${NMROUTE[@]}" add 4 eth0 $CLAT4 "$CLAT6" $PREF64 --metric $METRIC --mtu $MTU
 inh ping -c 2 -i 0.3 -w 4 $SRV4 > /dev/null 2>&1
 n=$(ip -n $H -s -6 route show "$CLAT6/128" | sed -nE 's/.* packets ([0-9]+).*/\1/p')
 n4=$(ip -n $P -s -6 route show $PREF64 | sed -nE 's/.* packets ([0-9]+).*/\1/p')
@@ -160,7 +161,7 @@ ip -n $H -6 route del "$CLAT6/128"
 
 # The 6->4 route that works: from PREF64, in table local.
 check "the 6->4 route: $CLAT6/128 from $PREF64 table local (raw bytes)" \
-	inh $NMROUTE add 6 eth0 $CLAT4 "$CLAT6" $PREF64
+	inh "${NMROUTE[@]}" add 6 eth0 $CLAT4 "$CLAT6" $PREF64
 check "it sits beside the anycast route in table local" \
 	bash -c "ip -n $H -6 route show table local | grep -q '^$CLAT6 from $PREF64 .*encap xlat'"
 
@@ -172,7 +173,7 @@ check "IPv4 route: no gateway, src $CLAT4, metric $METRIC, mtu $MTU" \
 
 # traffic TAG: ping, TCP (hash compared) and UDP from the IPv4-only host.
 traffic() {
-	local tag=$1 want got
+	local tag=$1 got
 	check "$tag: ping $SRV4" inh ping -c 3 -i 0.3 -w 15 $SRV4
 	head -c 1000000 /dev/urandom > /tmp/nm-data
 	ins timeout 60 socat -u TCP4-LISTEN:5001,reuseaddr \
@@ -208,9 +209,9 @@ check "the 6->4 route in table local translated the replies ($n packets)" \
 
 # The route MTU: 1472 on the IPv4 route means IPv4 packets up to 1452.
 check "local IPv4 packets of 1452 bytes (route mtu 1472 - 20) leave with DF" \
-	inh ping -c 1 -w 10 -M do -s 1424 $SRV4
+	inh ping -c 1 -w 10 -M "do" -s 1424 $SRV4
 check_refused "one byte more is refused locally (message too long)" \
-	"message too long" inh ping -c 1 -w 3 -M do -s 1425 $SRV4
+	"message too long" inh ping -c 1 -w 3 -M "do" -s 1425 $SRV4
 
 # --- PREF64 changes -----------------------------------------------------------
 
@@ -219,11 +220,11 @@ check_refused "one byte more is refused locally (message too long)" \
 # deleted: for a moment both are there, each matching its own sources.
 plat $PREF64B
 check "PREF64 change: the IPv4 route replaced (NLM_F_REPLACE)" \
-	inh $NMROUTE replace 4 eth0 $CLAT4 "$CLAT6" $PREF64B --metric $METRIC --mtu $MTU
+	inh "${NMROUTE[@]}" replace 4 eth0 $CLAT4 "$CLAT6" $PREF64B --metric $METRIC --mtu $MTU
 check "PREF64 change: the new 6->4 route added" \
-	inh $NMROUTE add 6 eth0 $CLAT4 "$CLAT6" $PREF64B
+	inh "${NMROUTE[@]}" add 6 eth0 $CLAT4 "$CLAT6" $PREF64B
 check "PREF64 change: the old 6->4 route deleted" \
-	inh $NMROUTE del 6 eth0 $CLAT4 "$CLAT6" $PREF64
+	inh "${NMROUTE[@]}" del 6 eth0 $CLAT4 "$CLAT6" $PREF64
 check_eq "one IPv4 route, with the new prefix" 1 \
 	"$(ip -n $H route show default | grep -c "remote-prefix6 $PREF64B")"
 check_eq "one 6->4 route, from the new prefix" \
@@ -241,8 +242,8 @@ check "xlatctl show: the 6->4 route with from, table local and proto static" \
 	bash -c "grep -qF '$CLAT6/128 from $PREF64B table 255 encap xlat' <<< '${lines[*]}'"
 check "xlatctl -j show: \"from\" in the JSON" \
 	bash -c "ip netns exec $H $XLATCTL -j show | grep -qF '\"from\":\"$PREF64B\"'"
-inh $NMROUTE del 4 eth0 $CLAT4 "$CLAT6" $PREF64B --metric $METRIC
-inh $NMROUTE del 6 eth0 $CLAT4 "$CLAT6" $PREF64B
+inh "${NMROUTE[@]}" del 4 eth0 $CLAT4 "$CLAT6" $PREF64B --metric $METRIC
+inh "${NMROUTE[@]}" del 6 eth0 $CLAT4 "$CLAT6" $PREF64B
 # What xlatctl show printed pastes back into xlatctl add.
 ok=1
 for l in "${lines[@]}"; do
@@ -259,8 +260,8 @@ check "and it translates: ping $SRV4" inh ping -c 2 -i 0.3 -w 10 $SRV4
 
 # --- down -------------------------------------------------------------------------
 
-inh $NMROUTE del 4 eth0 $CLAT4 "$CLAT6" $PREF64B --metric $METRIC
-inh $NMROUTE del 6 eth0 $CLAT4 "$CLAT6" $PREF64B
+inh "${NMROUTE[@]}" del 4 eth0 $CLAT4 "$CLAT6" $PREF64B --metric $METRIC
+inh "${NMROUTE[@]}" del 6 eth0 $CLAT4 "$CLAT6" $PREF64B
 kill $ANYCAST_PID
 wait $ANYCAST_PID 2>/dev/null
 ip -n $H addr del $CLAT4/32 dev eth0
@@ -277,6 +278,7 @@ CE_PID=$!
 exec 7> /tmp/nm-ctl
 # ce_wait TEXT: wait (up to 20 s) for a line of clat-example's output
 # that starts with TEXT.
+# shellcheck disable=SC2317 # run by check
 ce_wait() {
 	local l
 	for _ in $(seq 200); do
@@ -320,9 +322,9 @@ ip -n $H addr add $CLAT4/32 dev eth0
 ip -n $H -6 rule add pref 1 lookup local
 ip -n $H -6 rule del pref 0 lookup local
 ip -n $H -6 rule add pref 0 from $PREF64 to "$CLAT6/128" lookup 100
-XL="remote-prefix6 $PREF64 local-map $CLAT4/32 $CLAT6/128"
-ip -n $H -6 route add "$CLAT6/128" table 100 encap xlat $XL dev eth0
-ip -n $H route add default encap xlat $XL dev eth0 src $CLAT4 \
+XL=(remote-prefix6 "$PREF64" local-map "$CLAT4/32" "$CLAT6/128")
+ip -n $H -6 route add "$CLAT6/128" table 100 encap xlat "${XL[@]}" dev eth0
+ip -n $H route add default encap xlat "${XL[@]}" dev eth0 src $CLAT4 \
 	metric $METRIC mtu $MTU
 check "policy-rule recipe: ping $SRV4" inh ping -c 3 -i 0.3 -w 15 $SRV4
 ip -n $H route del default metric $METRIC

@@ -20,6 +20,7 @@
 # is WHOLE, well below the segment count and well above what batching
 # gives under load.
 WHOLE=9000
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 H4=of-h4
@@ -30,8 +31,8 @@ SRV6=64:ff9b:1:c633:64:700::
 CLAT6=2001:db8:1:2::1234
 # The router's own IPv4 address for local traffic is 192.0.0.4, mapped too.
 ROUTER6=2001:db8:1:2::4
-CFG="remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 $CLAT6/128"
-CFG="$CFG local-map 192.0.0.4/32 $ROUTER6/128"
+CFG=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$CLAT6/128")
+CFG+=(local-map 192.0.0.4/32 "$ROUTER6/128")
 
 in4() { ip netns exec $H4 "$@"; }
 in6() { ip netns exec $H6 "$@"; }
@@ -67,9 +68,9 @@ setup() {
 	inr sysctl -qw net.ipv4.ip_forward=1
 	inr sysctl -qw net.ipv6.conf.all.forwarding=1
 	ip -n $R -6 route add 64:ff9b:1::/48 via 2001:db8:1::2 ${1:+mtu $1}
-	ip -n $R route add default encap xlat $CFG dev r6
-	ip -n $R -6 route add $CLAT6/128 encap xlat $CFG dev r6
-	ip -n $R -6 route add $ROUTER6/128 encap xlat $CFG dev r6
+	ip -n $R route add default encap xlat "${CFG[@]}" dev r6
+	ip -n $R -6 route add $CLAT6/128 encap xlat "${CFG[@]}" dev r6
+	ip -n $R -6 route add $ROUTER6/128 encap xlat "${CFG[@]}" dev r6
 }
 
 # transfer NAME SRC-NS DST-NS LISTEN CONNECT: 16 MB over TCP, md5 checked.

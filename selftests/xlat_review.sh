@@ -23,6 +23,7 @@
 # translator's own 192.0.2.1 are near side too), and 203.0.113.0/24 is
 # EAM'd (RFC 7757) to 2001:db8:46::/120, whose ::1 is the translator itself.
 # The link MTUs (h6-r, r-v4r, v4r-h4) are set per check.
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 H6=rv-h6
@@ -38,9 +39,9 @@ H4A=192.0.2.66
 CLAT6=2001:db8:100:64::c000:242
 RLOC4=192.0.2.1
 RLOC6=2001:db8:100:64::c000:201
-CFG="remote-prefix6 64:ff9b:1::/48 local-map 192.0.2.0/24 2001:db8:100:64::/96"
-CFG+=" eam 203.0.113.0/24 2001:db8:46::/120"
-PKT="/usr/bin/python3 $(cd "$(dirname "$0")/../tools" && pwd)/xlat-review-pkt.py"
+CFG=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.2.0/24 2001:db8:100:64::/96)
+CFG+=(eam 203.0.113.0/24 2001:db8:46::/120)
+PKT=(/usr/bin/python3 "$(cd "$(dirname "$0")/../tools" && pwd)/xlat-review-pkt.py")
 TMP=$(mktemp -d /tmp/rv.XXXXXX)
 # The VRF goes first: a namespace that dies with enslaved links fails to
 # cycle them back ("route tables might be wrong").
@@ -60,7 +61,7 @@ in4() { ip netns exec $H4 "$@"; }
 # with it defragmentation in PREROUTING); "vrf" puts the translator's
 # links and routes in VRF blue (table 10).
 setup() {
-	local t="" a
+	local t=() a
 	teardown
 	XLAT_NS=()
 	ns_new $H6
@@ -84,15 +85,15 @@ setup() {
 		ip -n $R link set blue up
 		ip -n $R link set r4 master blue
 		ip -n $R link set r6 master blue
-		t="table 10"
+		t=(table 10)
 	done
 	ip -n $H6 addr add 2001:db8:6::2/64 dev h6 nodad
 	ip -n $H6 addr add $SRV6/128 dev h6 nodad
 	ip -n $H6 route add default via 2001:db8:6::1
 	ip -n $R addr add 2001:db8:6::1/64 dev r6 nodad
 	ip -n $R addr add $RLOC4/26 dev r4
-	[ -n "$t" ] || ip -n $R addr add $RPFX6/128 dev lo
-	[ -n "$t" ] || ip -n $R addr add $EAM6/128 dev lo
+	[ ${#t[@]} -gt 0 ] || ip -n $R addr add $RPFX6/128 dev lo
+	[ ${#t[@]} -gt 0 ] || ip -n $R addr add $EAM6/128 dev lo
 	ip -n $V addr add 192.0.2.2/26 dev v1
 	ip -n $V addr add 192.0.2.65/26 dev v2
 	ip -n $V route add default via $RLOC4
@@ -102,13 +103,13 @@ setup() {
 	inr sysctl -qw net.ipv6.conf.all.forwarding=1
 	inv sysctl -qw net.ipv4.ip_forward=1
 	for ns in $R $V; do
-		ip netns exec $ns sysctl -qw net.ipv4.icmp_ratelimit=0
-		ip netns exec $ns sysctl -qw net.ipv6.icmp.ratelimit=0
+		ip netns exec "$ns" sysctl -qw net.ipv4.icmp_ratelimit=0
+		ip netns exec "$ns" sysctl -qw net.ipv6.icmp.ratelimit=0
 	done
-	ip -n $R route add 192.0.2.64/26 via 192.0.2.2 $t
-	ip -n $R -6 route add 64:ff9b:1::/48 via 2001:db8:6::2 $t
-	ip -n $R route add default encap xlat $CFG dev r6 $t
-	ip -n $R -6 route add 2001:db8:100:64::/96 encap xlat $CFG dev r6 $t
+	ip -n $R route add 192.0.2.64/26 via 192.0.2.2 "${t[@]}"
+	ip -n $R -6 route add 64:ff9b:1::/48 via 2001:db8:6::2 "${t[@]}"
+	ip -n $R route add default encap xlat "${CFG[@]}" dev r6 "${t[@]}"
+	ip -n $R -6 route add 2001:db8:100:64::/96 encap xlat "${CFG[@]}" dev r6 "${t[@]}"
 	for a in "$@"; do
 		[ "$a" = ct ] || continue
 		inr nft -f - <<-'EOF'
@@ -232,6 +233,7 @@ cap_stop() {
 # fail with it; UDP 4->6 has no answer, and passes as a control.
 
 for mtus in "1500 1400" "1280 1500" "1500 1300"; do
+	# shellcheck disable=SC2086 # two MTUs, split on purpose
 	set -- $mtus
 	setup "$1" "$2" "$2" ct
 	tag="[IPv6 $1, IPv4 $2, conntrack]"
@@ -265,7 +267,7 @@ tcp_check "local-6to4-tcp-upload: 200 kB from the translator, IPv6 device 1500, 
 ping_check "local-6to4-ping-2000: ping -6 -s 2000 from the translator" 2 $R \
 	-c 3 -i 0.3 -W 2 -s 2000 -I $RPFX6 $CLAT6
 echo "# h4 received $(in4 nstat -az IcmpInEchos | awk '/IcmpInEchos/ { print $2 }') echo requests"
-out=$(inr $PKT dontfrag6 $RPFX6 $CLAT6 9 1400)
+out=$(inr "${PKT[@]}" dontfrag6 $RPFX6 $CLAT6 9 1400)
 if [[ $out == *EMSGSIZE* ]] ||
    inr ip -6 route get $CLAT6 from $RPFX6 | grep -q "mtu 1320"; then
 	pass "local-6to4-dontfrag-error: the sender learns the IPv4 limit ($out)"
@@ -327,12 +329,12 @@ ping_check "local-4to6-ttl-1: TTL 1 to the translator's own (EAM'd) IPv6 address
 #   h6 vx0 192.0.0.2/29: VXLAN 42 over IPv6, $SRV6 <-> $CLAT6
 
 setup 1500 1500 1500
-inr $PKT txcsum off r6 r4
+inr "${PKT[@]}" txcsum off r6 r4
 ip -n $H4 link add vx0 type vxlan id 42 local $H4A remote $SRV4 dstport 4789
 ip -n $H6 link add vx0 type vxlan id 42 local $SRV6 remote $CLAT6 dstport 4789 \
 	udp6zerocsumrx
 for ns in $H4 $H6; do
-	ip -n $ns link set vx0 mtu 1200 up
+	ip -n "$ns" link set vx0 mtu 1200 up
 done
 ip -n $H4 addr add 192.0.0.1/29 dev vx0
 ip -n $H6 addr add 192.0.0.2/29 dev vx0
@@ -394,19 +396,19 @@ cap_start $H4 h4 "$TMP/h4.pcap" 'icmp and (icmp[0] == 11 or icmp[0] == 8)'
 pid4=$CAP_PID
 cap_start $H6 h6 "$TMP/h6.pcap" icmp6 and 'ip6[40] == 3'
 pid6=$CAP_PID
-in4 $PKT frag4-first $H4A $SRV4
-in6 $PKT frag6-first $SRV6 $CLAT6
+in4 "${PKT[@]}" frag4-first $H4A $SRV4
+in6 "${PKT[@]}" frag6-first $SRV6 $CLAT6
 # Spoofed Packet Too Big from the IPv6 side to the CLAT address, spoofed
 # Fragmentation Needed from the IPv4 side to the far side; then a genuine
 # Packet Too Big, about another destination.
-in6 $PKT batch <<-EOF
+in6 "${PKT[@]}" batch <<-EOF
 	ptb6 2001:db8:6::2 $CLAT6 2001:db8:6::99 $SRV6
 	ptb6 2001:db8:6::2 $CLAT6 64:ff9b:1:c633:64:b00:: 64:ff9b:1:c633:64:c00::
 	ptb6 2001:db8:6::2 $CLAT6 $CLAT6 2001:db8:6::2
 	ptb6 2001:db8:6::2 $CLAT6 $CLAT6 64:ff9b:1:c633:64:800:: --garbage
 	ptb6 2001:db8:6::2 $CLAT6 $CLAT6 64:ff9b:1:c633:64:a00::
 EOF
-in4 $PKT batch <<-EOF
+in4 "${PKT[@]}" batch <<-EOF
 	fragneeded4 $H4A $SRV4 $SRV4 198.51.100.8
 	fragneeded4 $H4A $SRV4 $SRV4 192.0.2.70 --garbage
 EOF
@@ -453,7 +455,7 @@ check "pmtu4-learned-next-packet-refused-by-translator: Packet Too Big mtu 1320 
 # policy does not overwrite it. Issue 14 item 9: tos4 overwrote the ECN
 # bits. The echo request (77 bytes of data) carries ECN CE.
 
-ip -n $R -6 route replace 2001:db8:100:64::/96 encap xlat $CFG tos4 0xb8 dev r6
+ip -n $R -6 route replace 2001:db8:100:64::/96 encap xlat "${CFG[@]}" tos4 0xb8 dev r6
 in6 ping -c 1 -W 2 -Q 3 -s 77 -I $SRV6 $CLAT6 > /dev/null 2>&1
 
 # --- 9. No reassembly timeout from a translator in the middle -----------------------
@@ -486,6 +488,7 @@ check_eq "no-reasm-timeout-6to4: no ICMPv6 Time Exceeded for an expired xlat que
 
 for p in icmp-source-pool4\ {0.0.0.0/0,0.0.0.0/32,127.0.0.1/32,224.0.0.1/32} \
 	 icmp-source-pool6\ {::/0,::/128,::1/128,ff02::1/128}; do
+	# shellcheck disable=SC2086 # $p: an attribute and its value, two words
 	check_refused "pool-refuses-${p#* }: $p refused, the message names it" \
 		"${p% *}" ip -n $R route add 198.51.100.0/24 encap xlat \
 		remote-prefix6 64:ff9b:1::/48 $p dev r6
@@ -504,7 +507,7 @@ done
 setup 1500 1500 1500 vrf
 # The translator's own IPv6 source under remote-prefix6, in the VRF.
 ip -n $R addr add $RPFX6/128 dev blue
-ip -n $R -6 route replace 2001:db8:100:64::/96 encap xlat $CFG dev r6 \
+ip -n $R -6 route replace 2001:db8:100:64::/96 encap xlat "${CFG[@]}" dev r6 \
 	src $RPFX6 table 10
 ping_check "vrf-forwarded: h4 through the xlat routes of VRF blue" 2 $H4 \
 	-c 3 -i 0.3 -W 2 $SRV4

@@ -19,6 +19,7 @@
 # Both encap routes: remote-prefix6 2001:db8:100::/40,
 #   eam 198.51.100.0/24 2001:db8:1c6:3364::/72, eam 203.0.113.0/24 2001:db8:3::/120
 # The end namespaces drop whatever they receive (after the capture).
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 N6=rfc-n6
@@ -26,11 +27,11 @@ X=rfc-x
 N4=rfc-n4
 CASES="python3 $(dirname "$0")/../tools/xlat-rfc-cases.py"
 REPLAY="python3 $(dirname "$0")/../tools/xlat-replay.py"
-CFG="remote-prefix6 2001:db8:100::/40 eam 198.51.100.0/24 2001:db8:1c6:3364::/72 eam 203.0.113.0/24 2001:db8:3::/120"
+CFG=(remote-prefix6 2001:db8:100::/40 eam 198.51.100.0/24 2001:db8:1c6:3364::/72 eam 203.0.113.0/24 2001:db8:3::/120)
 
 python3 -c 'import scapy' 2>/dev/null || { echo "# SKIP: no scapy"; exit 4; }
 
-for n in $N6 $X $N4; do ns_new $n; done
+for n in $N6 $X $N4; do ns_new "$n"; done
 veth $N6 n6 $X x6
 veth $N4 n4 $X x4
 ip -n $N6 addr add 2001:db8:1c0:2:21::/64 dev n6 nodad
@@ -49,7 +50,7 @@ ip -n $X neigh add 198.51.100.2 lladdr "$(mac $N4 n4)" dev x4 nud permanent
 # is a syntax error there). Without it the end namespaces would answer the
 # test packets, so a failure stops the test.
 for n in $N6 $N4; do
-	ip netns exec $n nft -f - <<'NFT' ||
+	ip netns exec "$n" nft -f - <<'NFT' ||
 table inet sink {
 	chain pre {
 		type filter hook prerouting priority -400; policy drop;
@@ -68,8 +69,8 @@ group() {
 	shift 2
 	ip -n $X link set x6 mtu "$mtu"
 	ip -n $N6 link set n6 mtu "$mtu"
-	ip -n $X -6 route replace 2001:db8:100::/40 encap xlat $CFG "$@" dev x4
-	ip -n $X route replace 192.0.2.0/24 encap xlat $CFG "$@" dev x6
+	ip -n $X -6 route replace 2001:db8:100::/40 encap xlat "${CFG[@]}" "$@" dev x4
+	ip -n $X route replace 192.0.2.0/24 encap xlat "${CFG[@]}" "$@" dev x6
 	$CASES corpus "$name" > "$tmp/$name.corpus"
 	$REPLAY --side6 $N6:n6 --side4 $N4:n4 --peer6 $X:x6 --peer4 $X:x4 \
 		--marker6 2001:db8:1c0:2:21::,2001:db8:1c6:3364:2:: \

@@ -14,12 +14,13 @@
 #
 # Both routes carry: remote-prefix6 64:ff9b:1::/48
 #                    eam 203.0.113.0/24 2001:db8:46::/120
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 C4=si-c4
 BR=si-br
 S6=si-s6
-CFG="remote-prefix6 64:ff9b:1::/48 eam 203.0.113.0/24 2001:db8:46::/120"
+CFG=(remote-prefix6 64:ff9b:1::/48 eam 203.0.113.0/24 2001:db8:46::/120)
 
 ns_new $C4
 ns_new $BR
@@ -35,8 +36,8 @@ ip -n $S6 addr add 2001:db8:46::2/64 dev s6 nodad
 ip -n $S6 route add 64:ff9b:1::/48 via 2001:db8:46::ff
 ip netns exec $BR sysctl -qw net.ipv4.ip_forward=1
 ip netns exec $BR sysctl -qw net.ipv6.conf.all.forwarding=1
-ip -n $BR route add 203.0.113.0/24 encap xlat $CFG dev b6
-ip -n $BR -6 route add 64:ff9b:1::/48 encap xlat $CFG dev b4
+ip -n $BR route add 203.0.113.0/24 encap xlat "${CFG[@]}" dev b6
+ip -n $BR -6 route add 64:ff9b:1::/48 encap xlat "${CFG[@]}" dev b4
 
 counter() {
 	local name=$1
@@ -58,22 +59,22 @@ check "and server B at 203.0.113.2" \
 tmp=$(mktemp -d)
 before4=$(counter packets route show 203.0.113.0/24)
 before6=$(counter packets -6 route show 64:ff9b:1::/48)
-ip netns exec $S6 timeout 30 socat TCP6-LISTEN:6000,bind=[2001:db8:46::2] \
+ip netns exec $S6 timeout 30 socat "TCP6-LISTEN:6000,bind=[2001:db8:46::2]" \
 	SYSTEM:"echo \$SOCAT_PEERADDR > $tmp/peer; cat" &
 wait_port $S6 tcp 6000
 ip netns exec $S6 timeout 10 tcpdump -ni s6 -Q in -c 1 -v \
-	"tcp and dst port 6000" > $tmp/dump 2>/dev/null &
+	"tcp and dst port 6000" > "$tmp/dump" 2>/dev/null &
 sleep 1
 reply=$(echo hairpin | ip netns exec $S6 timeout 10 socat - \
-	TCP6:[64:ff9b:1:cb00:71:200::]:6000,bind=[2001:db8:46::1])
+	"TCP6:[64:ff9b:1:cb00:71:200::]:6000,bind=[2001:db8:46::1]")
 wait
 check_eq "hairpin: A's TCP connection to B's IPv4 address echoes" \
 	hairpin "$reply"
 # socat writes the peer address in full.
 check_eq "hairpin: B sees A in RFC 6052 form (RFC 7757 4.2.2)" \
-	"[0064:ff9b:0001:cb00:0071:0100:0000:0000]" "$(cat $tmp/peer)"
+	"[0064:ff9b:0001:cb00:0071:0100:0000:0000]" "$(cat "$tmp/peer")"
 check "hairpin: hop limit decremented once (64 -> 63)" \
-	grep -q "hlim 63" $tmp/dump
+	grep -q "hlim 63" "$tmp/dump"
 check "hairpin: translated by the IPv6 route only, both ways" \
 	test "$(counter packets -6 route show 64:ff9b:1::/48)" -ge \
 	     $((before6 + 4)) -a \

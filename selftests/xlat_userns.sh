@@ -23,6 +23,7 @@
 #
 # Frames sent on va arrive on vb and are forwarded into the xlat routes;
 # local sockets meet the routes' output hook.
+# shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,6 +35,7 @@ WORK=$(mktemp -d)
 chmod 1777 "$WORK"	# nobody writes its marks here
 HOLDERS=()
 
+# shellcheck disable=SC2317 # called from the EXIT trap
 cleanup_userns() {
 	local p
 	for p in "${HOLDERS[@]}"; do
@@ -76,8 +78,7 @@ holder() {
 		exec sleep 600" > "$WORK/$1.log" 2>&1 &
 	HOLDERS+=($!)
 	disown $!	# killed at the end: no job notice
-	local i
-	for i in $(seq 100); do
+	for _ in $(seq 100); do
 		if [ -s "$WORK/$1.pid" ]; then
 			HOLDERS+=("$(cat "$WORK/$1.pid")")
 			return 0
@@ -221,8 +222,7 @@ check_eq "configuration fuzzer as nobody: no kernel report" "" "$(kmsg_reports "
 
 # SUnreclaim of /proc/meminfo, in kB, after the deferred frees have run.
 settled_slab() {
-	local i
-	for i in 1 2 3; do
+	for _ in 1 2 3; do
 		echo 3 > /proc/sys/vm/drop_caches 2>/dev/null
 		sleep 1
 	done
@@ -241,7 +241,7 @@ settled_slab() {
 OBS=un-obs-$$
 ns_new $OBS
 run_under_load() {
-	local k i pid gone=0
+	local k pid gone=0
 	for k in $(seq "$1"); do
 		rm -f "$WORK/load.pid"
 		# its own session, so that kill 0 kills the namespace's
@@ -264,7 +264,7 @@ while True:
 EOF
 			sleep 2
 			kill -9 0" > /dev/null 2>&1 &
-		for i in $(seq 50); do
+		for _ in $(seq 50); do
 			[ -s "$WORK/load.pid" ] && break
 			sleep 0.1
 		done

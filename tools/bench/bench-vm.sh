@@ -27,6 +27,7 @@
 #   BENCH_SECS=N seconds per run (5), BENCH_RUNS=N runs of everything (1):
 #   the table gives the median and, with more than one run, [min-max].
 set -u
+# shellcheck source=SCRIPTDIR/../../selftests/lib.sh
 source "$(dirname "$0")/../../selftests/lib.sh"
 
 SECS=${BENCH_SECS:-5}
@@ -41,7 +42,7 @@ SRV4=198.51.100.7
 PFX6=2001:db8:64::
 SRV6=${PFX6}c633:6407
 CLAT6=2001:db8:1:2::1234
-CFG="remote-prefix6 $PFX6/96 local-map 192.0.0.1/32 $CLAT6/128"
+CFG=(remote-prefix6 "$PFX6/96" local-map 192.0.0.1/32 "$CLAT6/128")
 OUT=/tmp/bench
 mkdir -p $OUT
 TAYGA_PID=
@@ -94,8 +95,8 @@ topology() {
 	esac
 	case $1 in
 	xlat)
-		ip -n $R route add default encap xlat $CFG dev r6
-		ip -n $R -6 route add $CLAT6/128 encap xlat $CFG dev r6
+		ip -n $R route add default encap xlat "${CFG[@]}" dev r6
+		ip -n $R -6 route add $CLAT6/128 encap xlat "${CFG[@]}" dev r6
 		;;
 	tayga)
 		# The same stateless map: 192.0.0.1 <-> the CLAT address, the
@@ -167,7 +168,7 @@ run() {
 
 results=$OUT/results.txt
 : > $results
-for run in $(seq $RUNS); do
+for run in $(seq "$RUNS"); do
 	for mode in fwd xlat tayga fwd6; do
 		topology $mode
 		BIND=$SRV6

@@ -57,6 +57,7 @@
 # the JSON between PKTGEN-JSON-BEGIN and PKTGEN-JSON-END.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=SCRIPTDIR/../../selftests/lib.sh
 source "$top/selftests/lib.sh"
 
 COUNT=${PG_COUNT:-100000}
@@ -80,13 +81,13 @@ SRV6=${PFX6}c633:6407
 NH4=203.0.113.7
 NH6=2001:db8:5::7
 FAKE=02:00:00:00:00:99		# the next hop's MAC, not the sink's
-CFG="remote-prefix6 $PFX6/96 local-map $SRC4/32 $CLAT6/128"
+CFG=(remote-prefix6 "$PFX6/96" local-map "$SRC4/32" "$CLAT6/128")
 # Checksum-neutral: 0x2001 + 0x0db8 + 0xd246 = 0xffff, and the CLAT address
 # sums to 0xc001 as 192.0.0.1 does.
 PFX6N=2001:db8:d246::
 CLAT6N=2001:db8:1:2::9245
 SRV6N=${PFX6N}c633:6407
-CFGN="remote-prefix6 $PFX6N/96 local-map $SRC4/32 $CLAT6N/128"
+CFGN=(remote-prefix6 "$PFX6N/96" local-map "$SRC4/32" "$CLAT6N/128")
 OUT=/tmp/pktgen
 mkdir -p $OUT
 TAYGA_PID=
@@ -131,24 +132,24 @@ R0MAC=$(mac $R r0)
 
 # route MODE: the router's routes for the two flows, for MODE.
 route() {
-	local r4="via $NH4 dev r1" r6="via $NH6 dev r1" clat6=$CLAT6
+	local r4=(via "$NH4" dev r1) r6=(via "$NH6" dev r1) clat6=$CLAT6
 	case $1 in
 	xlat*n)
-		r4="encap xlat $CFGN dev r1"
-		r6="encap xlat $CFGN dev r1"
+		r4=(encap xlat "${CFGN[@]}" dev r1)
+		r6=(encap xlat "${CFGN[@]}" dev r1)
 		clat6=$CLAT6N
 		;;
 	xlat*)
-		r4="encap xlat $CFG dev r1"
-		r6="encap xlat $CFG dev r1"
+		r4=(encap xlat "${CFG[@]}" dev r1)
+		r6=(encap xlat "${CFG[@]}" dev r1)
 		;;
 	tayga*)
-		r4="dev nat64"
-		r6="dev nat64"
+		r4=(dev nat64)
+		r6=(dev nat64)
 		;;
 	esac
-	ip -n $R route replace $DST4/32 $r4 &&
-		ip -n $R -6 route replace $clat6/128 $r6
+	ip -n $R route replace $DST4/32 "${r4[@]}" &&
+		ip -n $R -6 route replace "$clat6/128" "${r6[@]}"
 }
 
 tayga_start() {
@@ -211,7 +212,7 @@ blast() {
 	if [ $fam = 4 ]; then
 		cfg+=("pkt_size $size" "src_min $SRC4" "src_max $SRC4" "dst $DST4")
 	else
-		if [ $mode = xlat64n ]; then
+		if [ "$mode" = xlat64n ]; then
 			cfg+=("src6 $SRV6N" "dst6 $CLAT6N")
 		else
 			cfg+=("src6 $SRV6" "dst6 $CLAT6")
@@ -227,14 +228,14 @@ blast() {
 	if [[ " $PERF " = *" $mode "* ]]; then
 		# The whole CPU while it runs: sender, router and sink.
 		ip netns exec $S perf record -q -e cpu-clock -a -g \
-			-o $OUT/perf.$mode.$size -- \
+			-o "$OUT/perf.$mode.$size" -- \
 			bash -c 'echo start > /proc/net/pktgen/pgctrl' > /dev/null 2>&1
 	else
 		ip netns exec $S bash -c 'echo start > /proc/net/pktgen/pgctrl'
 	fi
 	after=$(rx $sink)
-	ip netns exec $S cat /proc/net/pktgen/$dev > $OUT/$mode-$size.txt
-	python3 - $OUT/$mode-$size.txt $((after - before)) <<-'EOF'
+	ip netns exec $S cat "/proc/net/pktgen/$dev" > "$OUT/$mode-$size.txt"
+	python3 - "$OUT/$mode-$size.txt" $((after - before)) <<-'EOF'
 	import re, sys
 	t = open(sys.argv[1]).read()
 	m = re.search(r"Result: OK: (\d+)\(", t)
@@ -263,13 +264,13 @@ for mode in $MODES; do
 	tayga64) [ -n "$TAYGA_PID" ] || continue ;;
 	jool64) [ -n "$JOOL_ON" ] || continue ;;
 	esac
-	route $mode || { echo "# $mode: the routes failed"; continue; }
+	route "$mode" || { echo "# $mode: the routes failed"; continue; }
 	for size in $SIZES; do
-		for run in $(seq $RUNS); do
-			c0=$(counted $mode)
-			r=$(blast $mode $size)
+		for run in $(seq "$RUNS"); do
+			c0=$(counted "$mode")
+			r=$(blast "$mode" "$size")
 			read -r sent got usec <<< "$r"
-			c1=$(counted $mode)
+			c1=$(counted "$mode")
 			echo "PG $mode $size $run $sent $got $usec" | tee -a $results
 			if [ -n "$c0" ] && [ $((c1 - c0)) -lt "$got" ]; then
 				echo "# $mode: the route counted $((c1 - c0)) of $got packets"
@@ -284,16 +285,16 @@ for mode in $MODES; do
 done
 route fwd
 
-for f in $OUT/perf.*; do
+for f in "$OUT"/perf.*; do
 	[ -f "$f" ] || continue
-	echo "== ${f#$OUT/perf.}: top functions (self, whole CPU)"
+	echo "== ${f#"$OUT"/perf.}: top functions (self, whole CPU)"
 	perf report -i "$f" --stdio --no-children --sort symbol 2>/dev/null |
-		grep -E '^ +[0-9]' | head -${PG_PERF_TOP:-30}
-	echo "== ${f#$OUT/perf.}: top functions (with what they call)"
+		grep -E '^ +[0-9]' | head -"${PG_PERF_TOP:-30}"
+	echo "== ${f#"$OUT"/perf.}: top functions (with what they call)"
 	perf report -i "$f" --stdio --children --sort symbol -g none \
-		2>/dev/null | grep -E '^ +[0-9]' | head -${PG_PERF_TOP:-30}
+		2>/dev/null | grep -E '^ +[0-9]' | head -"${PG_PERF_TOP:-30}"
 	for sym in ${PG_PERF_CALLERS:-}; do
-		echo "== ${f#$OUT/perf.}: call chains of $sym"
+		echo "== ${f#"$OUT"/perf.}: call chains of $sym"
 		perf report -i "$f" --stdio --no-children -S "$sym" -G \
 			2>/dev/null | grep -vE '^#|^$' | head -40
 	done

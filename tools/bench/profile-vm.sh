@@ -22,7 +22,9 @@ if [ "${1:-}" = --pktgen ]; then
 	PG_COUNT=${PG_COUNT:-300000} PG_RUNS=1 \
 		exec tools/bench/pktgen-vm.sh
 fi
+# shellcheck disable=SC2016 # a sed address, literal text of bench-vm.sh
 sed -n '1,/^results=\$OUT/p' tools/bench/bench-vm.sh | head -n -1 > /tmp/b.sh
+# shellcheck disable=SC2016 # sed replaces the literal text of bench-vm.sh
 sed -i 's#source "$(dirname "$0")/../../selftests/lib.sh"#source $PWD/selftests/lib.sh#' /tmp/b.sh
 cat >> /tmp/b.sh <<'EOT'
 for mode in fwd xlat; do

@@ -26,6 +26,7 @@
 # the install part.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source=SCRIPTDIR/../../selftests/lib.sh
 source "$top/selftests/lib.sh"
 
 COUNTS=${SCALE_COUNTS-100000 1000000}
@@ -34,6 +35,7 @@ PPS_ROUTES=${SCALE_PPS_ROUTES:-1048576}
 ENC="remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 2001:db8:1:2::1234/128"
 OUT=/tmp/scale
 mkdir -p $OUT
+# shellcheck disable=SC2046 # pkg-config prints a list of linker flags
 gcc -O2 -I"$top/tools/libxlat" -o $OUT/xlat-route-bulk \
 	"$top/tools/bench/xlat-route-bulk.c" "$top/tools/libxlat/libxlat.a" \
 	$(pkg-config --libs libnl-3.0 libnl-route-3.0) || exit 1
@@ -51,8 +53,8 @@ now() { date +%s.%N; }
 # within 2% of where it started), at most two minutes.
 BASE=
 settle() {
-	local i cur
-	for i in $(seq 60); do
+	local cur
+	for _ in $(seq 60); do
 		cur=$(slab)
 		[ $((cur * 100)) -le $((BASE * 102)) ] && return
 		sleep 1
@@ -81,9 +83,9 @@ echo "kind     routes     install s   us/route   slab kB   bytes/route"
 for n in $COUNTS; do
 	for kind in plain xlat ${seg6:+seg6} libxlat; do
 		case $kind in
-		plain) batch $n "" ;;
-		xlat) batch $n "encap xlat $ENC" ;;
-		seg6) batch $n "encap seg6 mode encap segs 2001:db8:5::2" ;;
+		plain) batch "$n" "" ;;
+		xlat) batch "$n" "encap xlat $ENC" ;;
+		seg6) batch "$n" "encap seg6 mode encap segs 2001:db8:5::2" ;;
 		esac
 		ip netns add sc-r
 		ip -n sc-r link add d0 type dummy
@@ -91,8 +93,9 @@ for n in $COUNTS; do
 		ip -n sc-r addr add 2001:db8:5::1/64 dev d0 nodad
 		before=$(slab)
 		t0=$(now)
-		if [ $kind = libxlat ]; then
-			ip netns exec sc-r $OUT/xlat-route-bulk d0 $n $ENC > /dev/null
+		if [ "$kind" = libxlat ]; then
+			# shellcheck disable=SC2086 # $ENC: the encap's arguments, split on purpose
+			ip netns exec sc-r $OUT/xlat-route-bulk d0 "$n" $ENC > /dev/null
 		else
 			ip -n sc-r -6 -batch $OUT/batch
 		fi
@@ -100,8 +103,8 @@ for n in $COUNTS; do
 		t1=$(now)
 		after=$(slab)
 		got=$(ip -n sc-r -6 route show | grep -c '^2001:db8:1')
-		awk -v k=$kind -v n=$n -v t0=$t0 -v t1=$t1 -v b=$before \
-		    -v a=$after -v got=$got -v rc=$rc 'BEGIN {
+		awk -v k="$kind" -v n="$n" -v t0="$t0" -v t1="$t1" -v b="$before" \
+		    -v a="$after" -v got="$got" -v rc="$rc" 'BEGIN {
 			printf "%-8s %7d %12.1f %10.1f %9d %12.0f%s\n", k, n,
 				t1 - t0, (t1 - t0) * 1e6 / n, a - b,
 				(a - b) * 1024 / n,
