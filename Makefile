@@ -75,10 +75,13 @@ clatd: deps
 # debug part longer time limits (DEBUG_BOOT_TIMEOUT, DEBUG_SELFTEST_TIMEOUT,
 # DEBUG_VM_TIMEOUT). A cold build of this kernel takes about 27 minutes on
 # 2 cores, so plain `make check` (and CI) leave it out; CHECK_DEBUG=1 adds it.
+# Jool and clatd are built for this kernel too: every selftest runs on it.
 debug-build: deps libxlat
 	@KCONFIG_EXTRA=$(CURDIR)/kernel/debug.config \
 		scripts/build-kernel.sh $(DEBUG_BUILD)
 	@scripts/build-iproute2.sh $(DEBUG_BUILD)
+	@tools/jool/build-jool.sh $(DEBUG_BUILD) $(DEBUG_BUILD)/jool
+	@$(MAKE) -s clatd BUILD=$(DEBUG_BUILD)
 
 check-debug: debug-build
 	@DEBUG_BUILD=$(DEBUG_BUILD) scripts/check.sh debug
