@@ -14,6 +14,7 @@
 #include <linux/u64_stats_sync.h>
 #include <net/checksum.h>
 #include <net/ip6_checksum.h>
+#include <net/ipv6.h>
 #include <net/lwtunnel.h>
 #include <net/netlink.h>
 
@@ -460,9 +461,10 @@ static inline enum xlat_verdict xlat_fail_icmp(struct xlat_err *err,
 /**
  * struct xlat_pmtu - what the glue tells the translation of one packet, and
  *	what it hears back
- * @mtu6: 4->6: the MTU for the planned IPv6 header, from the routes
- * @mtu4: 6->4: the MTU towards an IPv4 destination, from the routes
- * @priv: for the callbacks
+ * @mtu: in: the MTU of the other side for this packet, from the routes
+ *	(4->6: the encap route's and the IPv6 route's, 6->4: the IPv4
+ *	route's), or 0 for no limit. Only packets larger than the minimum MTU
+ *	of the family are held to it (RFC 7915 sections 4.1 and 5.1).
  * @reassembled: in: the packet was reassembled from fragments, so its
  *	sender allows fragmentation (6->4: DF stays clear)
  * @frag_id: in, 6->4 with @reassembled: the Identification of the
@@ -472,36 +474,165 @@ static inline enum xlat_verdict xlat_fail_icmp(struct xlat_err *err,
  * @may_frag: in, 6->4: a datagram of this host whose socket lets IPv6
  *	fragment it (skb->ignore_df): too big for the IPv4 side, it leaves
  *	with DF clear for IPv4 to fragment, as IPv6 output would have
- * @local: in: is this address one of this host's (the translated packet
- *	is then delivered here, and makes no forwarding hop); may be NULL
  * @hairpin: 6->4, out: the packet was translated to IPv4 and straight back
  *	to IPv6 (RFC 7757 section 4.2.2); it is IPv6 and is routed as such.
  *	4->6, in: this is that second translation.
- * @frag_size: out: 4->6, a packet to fragment to this size. When xlat_46()
- *	returns %XLAT_REFRAGMENT it is an IPv4 fragment size and nothing has
- *	been translated; when it returns %XLAT_OK it is the IPv6 fragment size
- *	of the translated packet, whose Fragment Headers carry @frag_id.
- *
- * The callbacks are only asked about packets larger than the minimum MTU
- * of the family; without them (KUnit) nothing is too big.
+ * @frag_size: out: 4->6, a packet to fragment to this size. When the
+ *	translation returns %XLAT_REFRAGMENT it is an IPv4 fragment size and
+ *	nothing has been translated; when it returns %XLAT_OK it is the IPv6
+ *	fragment size of the translated packet, whose Fragment Headers carry
+ *	@frag_id.
  */
 struct xlat_pmtu {
-	unsigned int (*mtu6)(const struct xlat_pmtu *pm,
-			     const struct ipv6hdr *ip6);
-	unsigned int (*mtu4)(const struct xlat_pmtu *pm, __be32 daddr);
-	void *priv;
+	unsigned int mtu;
 	bool reassembled;
 	__be32 frag_id;
 	bool new_id;
 	bool may_frag;
-	bool (*local)(const struct xlat_pmtu *pm, const void *addr, bool v6);
 	bool hairpin;
 	unsigned int frag_size;
 };
 
+/**
+ * struct xlat_46_plan - what the translation of an IPv4 packet will write
+ * @ip6: the IPv6 header
+ * @fh: the Fragment Header, when @frag
+ * @ihl: length of the IPv4 header being replaced
+ * @l4len: bytes after the IPv4 header
+ * @l4need: bytes of transport header to make writable
+ * @proto: the IPv4 protocol
+ * @frag: the IPv4 packet is a fragment, so a Fragment Header is added
+ * @l4: the transport header is in this packet (first fragment or whole)
+ * @udp_zero: the UDP checksum is zero and is to be computed
+ * @csum_diff: TCP and UDP (nonzero checksum): what the new addresses add
+ *	to the pseudo-header sum
+ * @csum_same: a TCP or UDP checksum that @csum_diff leaves as it is
+ * @icmp_err: an ICMPv4 error, translated by xlat_46_icmp_err()
+ * @icmp6_type: the ICMPv6 type of a translated echo
+ */
+struct xlat_46_plan {
+	struct ipv6hdr ip6;
+	struct frag_hdr fh;
+	unsigned int ihl;
+	unsigned int l4len;
+	unsigned int l4need;
+	u8 proto;
+	bool frag;
+	bool l4;
+	bool udp_zero;
+	__wsum csum_diff;
+	bool csum_same;
+	bool icmp_err;
+	u8 icmp6_type;
+};
+
+/**
+ * struct xlat_64_plan - what the translation of an IPv6 packet will write
+ * @ip4: the IPv4 header
+ * @l4off: offset of the upper-layer header, i.e. bytes being replaced
+ * @l4len: bytes from @l4off to the end of the packet
+ * @l4need: bytes of transport header to make writable
+ * @proto6: the upper-layer protocol as IPv6 names it
+ * @frag: the packet has a Fragment Header
+ * @l4: the transport header is in this packet (first fragment or whole)
+ * @csum_diff: TCP and UDP: what the new addresses add to the pseudo-header
+ *	sum
+ * @csum_same: a TCP or UDP checksum that @csum_diff leaves as it is
+ * @icmp4_type: the ICMPv4 type of a translated echo
+ * @icmp_err: an ICMPv6 error, translated by xlat_64_icmp_err()
+ * @gen_id: no Fragment Header and DF clear: an identification is needed
+ * @hairpin: back to IPv6 at once (RFC 7757 section 4.2.2)
+ * @pool_src: the source of an ICMP error from icmp-source-pool4
+ * @seg: the IPv4 size held to the MTU: the packet's, or one GSO segment's
+ */
+struct xlat_64_plan {
+	struct iphdr ip4;
+	unsigned int l4off;
+	unsigned int l4len;
+	unsigned int l4need;
+	u8 proto6;
+	bool frag;
+	bool l4;
+	__wsum csum_diff;
+	bool csum_same;
+	u8 icmp4_type;
+	bool icmp_err;
+	bool gen_id;
+	bool hairpin;
+	bool pool_src;
+	unsigned int seg;
+};
+
+/**
+ * enum xlat_chain_status - how a walk of an IPv6 header chain ended
+ * @XLAT_CHAIN_OK: at the upper layer
+ * @XLAT_CHAIN_BAD: a header runs past the end, or the chain is longer
+ *	than XLAT_MAX_EXTHDRS
+ * @XLAT_CHAIN_FRAG_EXT: an extension header follows the Fragment Header
+ *	(RFC 7915 section 5.1: "SHOULD be dropped")
+ * @XLAT_CHAIN_SEGMENTS_LEFT: a Routing header with Segments Left other
+ *	than zero, which the walk was asked to stop at
+ */
+enum xlat_chain_status {
+	XLAT_CHAIN_OK,
+	XLAT_CHAIN_BAD,
+	XLAT_CHAIN_FRAG_EXT,
+	XLAT_CHAIN_SEGMENTS_LEFT,
+};
+
+/**
+ * struct xlat_chain - what a walk of an IPv6 header chain found
+ * @l4off: offset of the upper-layer header, from the IPv6 header
+ * @proto: the upper-layer protocol
+ * @frag: there is a Fragment Header (the last header walked)
+ * @frag_off: its offset and M flag, host order
+ * @id: its Identification
+ * @sl_off: %XLAT_CHAIN_SEGMENTS_LEFT: offset of the Segments Left field
+ */
+struct xlat_chain {
+	unsigned int l4off;
+	u8 proto;
+	bool frag;
+	u16 frag_off;
+	__be32 id;
+	unsigned int sl_off;
+};
+
+/* Extension headers walked before the upper layer, at most. */
+#define XLAT_MAX_EXTHDRS	16
+
+enum xlat_chain_status xlat_ipv6_chain(const struct sk_buff *skb,
+				       unsigned int start, unsigned int len,
+				       bool stop_at_sl, struct xlat_chain *c);
+
+/*
+ * The translation of one packet, in two steps around the route lookup
+ * that gives the MTU of the other side (xlat_lwt.c): the plan reads the
+ * packet and decides its new header, changing nothing but the packet's
+ * layout (pulls, a resolved partial checksum); the build holds it to
+ * @pm->mtu and writes it. xlat_46() and xlat_64() do both, with the MTU
+ * given up front.
+ */
+enum xlat_verdict xlat_46_plan(struct net *net, struct sk_buff *skb,
+			       const struct xlat_cfg *cfg, bool fwd,
+			       const struct xlat_pmtu *pm,
+			       struct xlat_46_plan *p, struct xlat_err *err);
+enum xlat_verdict xlat_46_build(struct net *net, struct sk_buff *skb,
+				const struct xlat_cfg *cfg,
+				const struct xlat_46_plan *p,
+				struct xlat_pmtu *pm, struct xlat_err *err);
 enum xlat_verdict xlat_46(struct net *net, struct sk_buff *skb,
 			  const struct xlat_cfg *cfg, bool fwd,
 			  struct xlat_pmtu *pm, struct xlat_err *err);
+enum xlat_verdict xlat_64_plan(struct net *net, struct sk_buff *skb,
+			       const struct xlat_cfg *cfg, bool fwd,
+			       const struct xlat_pmtu *pm,
+			       struct xlat_64_plan *p, struct xlat_err *err);
+bool xlat_64_limited(const struct xlat_64_plan *p);
+enum xlat_verdict xlat_64_build(struct net *net, struct sk_buff *skb,
+				const struct xlat_cfg *cfg,
+				struct xlat_64_plan *p, struct xlat_pmtu *pm,
+				struct xlat_err *err);
 enum xlat_verdict xlat_64(struct net *net, struct sk_buff *skb,
 			  const struct xlat_cfg *cfg, bool fwd,
 			  struct xlat_pmtu *pm, struct xlat_err *err);

@@ -14,6 +14,7 @@
 #include <linux/skbuff.h>
 #include <linux/tcp.h>
 #include <linux/udp.h>
+#include <net/addrconf.h>
 #include <net/checksum.h>
 #include <net/inet_ecn.h>
 #include <net/ip.h>
@@ -23,39 +24,6 @@
 
 #include "xlat.h"
 #include "xlat_icmp.h"
-
-/**
- * struct xlat_46_plan - what xlat_46() will write
- * @ip6: the IPv6 header
- * @fh: the Fragment Header, when @frag
- * @ihl: length of the IPv4 header being replaced
- * @l4len: bytes after the IPv4 header
- * @l4need: bytes of transport header to make writable
- * @proto: the IPv4 protocol
- * @frag: the IPv4 packet is a fragment, so a Fragment Header is added
- * @l4: the transport header is in this packet (first fragment or whole)
- * @udp_zero: the UDP checksum is zero and is to be computed
- * @csum_diff: TCP and UDP (nonzero checksum): what the new addresses add
- *	to the pseudo-header sum
- * @csum_same: a TCP or UDP checksum that @csum_diff leaves as it is
- * @icmp_err: an ICMPv4 error, translated by xlat_46_icmp_err()
- * @icmp6_type: the ICMPv6 type of a translated echo
- */
-struct xlat_46_plan {
-	struct ipv6hdr ip6;
-	struct frag_hdr fh;
-	unsigned int ihl;
-	unsigned int l4len;
-	unsigned int l4need;
-	u8 proto;
-	bool frag;
-	bool l4;
-	bool udp_zero;
-	__wsum csum_diff;
-	bool csum_same;
-	bool icmp_err;
-	u8 icmp6_type;
-};
 
 /*
  * RFC 7915 section 4.1: "If an IPv4 packet contains an unexpired source
@@ -186,14 +154,13 @@ static enum xlat_verdict xlat_46_addrs(const struct sk_buff *skb,
  * A packet whose TTL would expire on a forwarding hop may still be for
  * this host once translated: delivering it makes no hop.
  */
-static bool xlat_46_for_us(const struct xlat_cfg *cfg,
-			   const struct iphdr *iph, const struct xlat_pmtu *pm)
+static bool xlat_46_for_us(struct net *net, const struct xlat_cfg *cfg,
+			   const struct iphdr *iph)
 {
 	struct in6_addr daddr;
 
-	return pm && pm->local &&
-	       xlat_map_4to6(cfg, iph->daddr, &daddr) != XLAT_VIA_NONE &&
-	       pm->local(pm, &daddr, true);
+	return xlat_map_4to6(cfg, iph->daddr, &daddr) != XLAT_VIA_NONE &&
+	       ipv6_chk_addr(net, &daddr, NULL, 0);
 }
 
 /* The transport header of a first fragment or whole packet (section 4.5). */
@@ -307,9 +274,9 @@ static enum xlat_verdict xlat_46_fit(const struct sk_buff *skb,
 	if (seg)
 		len6 = hlen6 + seg;
 	pm->frag_size = 0;
-	if (len6 <= IPV6_MIN_MTU || !pm->mtu6 || p->icmp_err)
+	if (len6 <= IPV6_MIN_MTU || !pm->mtu || p->icmp_err)
 		return XLAT_OK;
-	mtu = pm->mtu6(pm, &p->ip6);
+	mtu = pm->mtu;
 	if (!df && cfg->lowest_ipv6_mtu)
 		mtu = min(mtu, cfg->lowest_ipv6_mtu);
 	mtu = max_t(unsigned int, mtu, IPV6_MIN_MTU);
@@ -331,11 +298,24 @@ static enum xlat_verdict xlat_46_fit(const struct sk_buff *skb,
 	return XLAT_OK;
 }
 
-static enum xlat_verdict xlat_46_plan(struct sk_buff *skb,
-				      const struct xlat_cfg *cfg, bool fwd,
-				      struct xlat_pmtu *pm,
-				      struct xlat_46_plan *p,
-				      struct xlat_err *err)
+/**
+ * xlat_46_plan() - read an IPv4 packet and plan its IPv6 header
+ * @net: namespace of the encap
+ * @skb: the packet, network header at skb->data
+ * @cfg: configuration of the encap
+ * @fwd: the packet is being forwarded (not locally generated)
+ * @pm: what the glue knows of the packet, or NULL
+ * @p: the plan
+ * @err: on failure, the drop reason and the ICMPv4 error to send, if any
+ *
+ * The packet's bytes are not changed, so that an ICMPv4 error can quote it.
+ *
+ * Return: %XLAT_OK with @p filled in, or another &enum xlat_verdict.
+ */
+enum xlat_verdict xlat_46_plan(struct net *net, struct sk_buff *skb,
+			       const struct xlat_cfg *cfg, bool fwd,
+			       const struct xlat_pmtu *pm,
+			       struct xlat_46_plan *p, struct xlat_err *err)
 {
 	bool hairpin = pm && pm->hairpin;
 	const struct iphdr *iph;
@@ -374,7 +354,7 @@ static enum xlat_verdict xlat_46_plan(struct sk_buff *skb,
 	 * ours; a locally generated packet has made no hop, and a hairpinned
 	 * one was checked as IPv6.
 	 */
-	if (fwd && !hairpin && iph->ttl <= 1 && !xlat_46_for_us(cfg, iph, pm))
+	if (fwd && !hairpin && iph->ttl <= 1 && !xlat_46_for_us(net, cfg, iph))
 		return xlat_fail_icmp(err, XLAT_DROP_TTL_EXCEEDED,
 				      ICMP_TIME_EXCEEDED, ICMP_EXC_TTL, 0);
 
@@ -425,7 +405,7 @@ static enum xlat_verdict xlat_46_plan(struct sk_buff *skb,
 		p->ip6.nexthdr = proto6;
 		p->ip6.payload_len = htons(p->l4len);
 	}
-	return pm ? xlat_46_fit(skb, cfg, p, iph, pm, err) : XLAT_OK;
+	return XLAT_OK;
 }
 
 /*
@@ -515,12 +495,13 @@ static int xlat_46_apply(struct sk_buff *skb, const struct xlat_46_plan *p)
 }
 
 /**
- * xlat_46() - translate an IPv4 packet to IPv6 in place
+ * xlat_46_build() - hold a planned packet to its size limit and write it
  * @net: namespace of the encap
- * @skb: the packet, network header at skb->data
+ * @skb: the packet xlat_46_plan() planned
  * @cfg: configuration of the encap
- * @fwd: the packet is being forwarded (not locally generated)
- * @pm: the size limit of the IPv6 side, or NULL for none
+ * @p: the plan
+ * @pm: the size limit of the IPv6 side and what the glue knows of the
+ *	packet, or NULL for no limit
  * @err: on failure, the drop reason and the ICMPv4 error to send, if any
  *
  * On failure before any change the packet is as it arrived, so the ICMPv4
@@ -531,6 +512,41 @@ static int xlat_46_apply(struct sk_buff *skb, const struct xlat_46_plan *p)
  * size of the IPv6 fragments to cut, with @pm->frag_id in their Fragment
  * Headers), or another &enum xlat_verdict.
  */
+enum xlat_verdict xlat_46_build(struct net *net, struct sk_buff *skb,
+				const struct xlat_cfg *cfg,
+				const struct xlat_46_plan *p,
+				struct xlat_pmtu *pm, struct xlat_err *err)
+{
+	enum xlat_verdict v;
+
+	if (pm) {
+		v = xlat_46_fit(skb, cfg, p, ip_hdr(skb), pm, err);
+		if (v != XLAT_OK)
+			return v;
+	}
+	if (p->icmp_err)
+		return xlat_46_icmp_err(net, skb, cfg, &p->ip6, p->ihl,
+					pm && pm->hairpin, err);
+	if (xlat_46_apply(skb, p))
+		return xlat_fail(err, XLAT_DROP_NOMEM);
+	return XLAT_OK;
+}
+
+/**
+ * xlat_46() - translate an IPv4 packet to IPv6 in place
+ * @net: namespace of the encap
+ * @skb: the packet, network header at skb->data
+ * @cfg: configuration of the encap
+ * @fwd: the packet is being forwarded (not locally generated)
+ * @pm: the size limit of the IPv6 side (@pm->mtu) and what the glue knows
+ *	of the packet, or NULL for neither
+ * @err: on failure, the drop reason and the ICMPv4 error to send, if any
+ *
+ * xlat_46_plan() and xlat_46_build() in one, for a caller that knows the
+ * MTU beforehand (the second half of a hairpin, KUnit).
+ *
+ * Return: as xlat_46_build().
+ */
 enum xlat_verdict xlat_46(struct net *net, struct sk_buff *skb,
 			  const struct xlat_cfg *cfg, bool fwd,
 			  struct xlat_pmtu *pm, struct xlat_err *err)
@@ -538,13 +554,8 @@ enum xlat_verdict xlat_46(struct net *net, struct sk_buff *skb,
 	struct xlat_46_plan p;
 	enum xlat_verdict v;
 
-	v = xlat_46_plan(skb, cfg, fwd, pm, &p, err);
+	v = xlat_46_plan(net, skb, cfg, fwd, pm, &p, err);
 	if (v != XLAT_OK)
 		return v;
-	if (p.icmp_err)
-		return xlat_46_icmp_err(net, skb, cfg, &p.ip6, p.ihl,
-					pm && pm->hairpin, err);
-	if (xlat_46_apply(skb, &p))
-		return xlat_fail(err, XLAT_DROP_NOMEM);
-	return XLAT_OK;
+	return xlat_46_build(net, skb, cfg, &p, pm, err);
 }

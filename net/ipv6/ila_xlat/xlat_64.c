@@ -20,48 +20,11 @@
 #include <net/dsfield.h>
 #include <net/inet_ecn.h>
 #include <net/ipv6.h>
+#include <net/route.h>
 #include <uapi/linux/lwtunnel_xlat.h>
 
 #include "xlat.h"
 #include "xlat_icmp.h"
-
-/* Extension headers skipped before the upper layer (bounded walk). */
-#define XLAT_64_MAX_EXTHDRS	16
-
-/**
- * struct xlat_64_plan - what xlat_64() will write
- * @ip4: the IPv4 header
- * @l4off: offset of the upper-layer header, i.e. bytes being replaced
- * @l4len: bytes from @l4off to the end of the packet
- * @l4need: bytes of transport header to make writable
- * @proto6: the upper-layer protocol as IPv6 names it
- * @frag: the packet has a Fragment Header
- * @l4: the transport header is in this packet (first fragment or whole)
- * @csum_diff: TCP and UDP: what the new addresses add to the pseudo-header
- *	sum
- * @csum_same: a TCP or UDP checksum that @csum_diff leaves as it is
- * @icmp4_type: the ICMPv4 type of a translated echo
- * @icmp_err: an ICMPv6 error, translated by xlat_64_icmp_err()
- * @gen_id: no Fragment Header and DF clear: an identification is needed
- * @hairpin: back to IPv6 at once (RFC 7757 section 4.2.2)
- * @pool_src: the source of an ICMP error from icmp-source-pool4
- */
-struct xlat_64_plan {
-	struct iphdr ip4;
-	unsigned int l4off;
-	unsigned int l4len;
-	unsigned int l4need;
-	u8 proto6;
-	bool frag;
-	bool l4;
-	__wsum csum_diff;
-	bool csum_same;
-	u8 icmp4_type;
-	bool icmp_err;
-	bool gen_id;
-	bool hairpin;
-	bool pool_src;
-};
 
 /*
  * RFC 7915 section 5.1, "Total Length": "If the Next Header field of the
@@ -90,67 +53,111 @@ static bool xlat_64_exthdr(u8 nexthdr)
 	}
 }
 
+/**
+ * xlat_ipv6_chain() - walk an IPv6 header chain to the upper layer
+ * @skb: the packet
+ * @start: offset of the IPv6 header in @skb
+ * @len: bytes from @start that the chain must lie in (the payload of a
+ *	packet, what was captured of a quoted one)
+ * @stop_at_sl: end the walk at a Routing header with Segments Left
+ * @c: what the walk found, offsets from @start
+ *
+ * Hop-by-Hop, Destination Options and Routing headers are skipped; a
+ * Fragment Header is the last header read, since what follows it is the
+ * fragmentable part, payload bytes in every fragment but the first
+ * (RFC 7915 section 5.1, "Protocol"). Packets, quoted packets and the
+ * choice of fragments to reassemble all come here.
+ *
+ * Return: &enum xlat_chain_status.
+ */
+enum xlat_chain_status xlat_ipv6_chain(const struct sk_buff *skb,
+				       unsigned int start, unsigned int len,
+				       bool stop_at_sl, struct xlat_chain *c)
+{
+	unsigned int off = sizeof(struct ipv6hdr), n;
+	struct frag_hdr fhbuf;
+	const struct frag_hdr *fh;
+	u8 nexthdr, buf[4];
+	const u8 *h;
+
+	memset(c, 0, sizeof(*c));
+	h = skb_header_pointer(skb, start + offsetof(struct ipv6hdr, nexthdr),
+			       1, buf);
+	if (!h || len < off)
+		return XLAT_CHAIN_BAD;
+	nexthdr = *h;
+	for (n = 0; n < XLAT_MAX_EXTHDRS; n++) {
+		switch (nexthdr) {
+		case NEXTHDR_HOP:
+		case NEXTHDR_DEST:
+		case NEXTHDR_ROUTING:
+			h = skb_header_pointer(skb, start + off, sizeof(buf),
+					       buf);
+			if (!h || off + (h[1] + 1) * 8 > len)
+				return XLAT_CHAIN_BAD;
+			if (nexthdr == NEXTHDR_ROUTING && h[3] && stop_at_sl) {
+				c->sl_off = off + 3;
+				return XLAT_CHAIN_SEGMENTS_LEFT;
+			}
+			nexthdr = h[0];
+			off += (h[1] + 1) * 8;
+			break;
+		case NEXTHDR_FRAGMENT:
+			fh = skb_header_pointer(skb, start + off, sizeof(fhbuf),
+						&fhbuf);
+			if (!fh || off + sizeof(*fh) > len)
+				return XLAT_CHAIN_BAD;
+			if (xlat_64_exthdr(fh->nexthdr))
+				return XLAT_CHAIN_FRAG_EXT;
+			c->frag = true;
+			c->frag_off = ntohs(fh->frag_off);
+			c->id = fh->identification;
+			c->l4off = off + sizeof(*fh);
+			c->proto = fh->nexthdr;
+			return XLAT_CHAIN_OK;
+		default:
+			c->l4off = off;
+			c->proto = nexthdr;
+			return XLAT_CHAIN_OK;
+		}
+	}
+	return XLAT_CHAIN_BAD;
+}
+
 /*
- * Walk Hop-by-Hop, Destination Options, Routing and Fragment headers up to
- * the upper layer (section 5.1, "Protocol"). Every header must lie inside
- * the payload. A Routing header with Segments Left other than zero is not
- * translated: Parameter Problem pointing at that field.
+ * The extension headers of a packet (section 5.1): every header must lie
+ * inside the payload. A Routing header with Segments Left other than zero
+ * is not translated: Parameter Problem pointing at that field. An extension
+ * header after the Fragment Header: Destination Unreachable, code 1
+ * (section 5.4).
  */
 static enum xlat_verdict xlat_64_exthdrs(const struct sk_buff *skb,
 					 unsigned int end,
 					 struct xlat_64_plan *p, u16 *frag_off,
 					 __be32 *id, struct xlat_err *err)
 {
-	unsigned int off = sizeof(struct ipv6hdr), n;
-	u8 nexthdr = ipv6_hdr(skb)->nexthdr;
-	struct frag_hdr fhbuf;
-	const struct frag_hdr *fh;
-	u8 buf[4];
-	const u8 *h;
+	struct xlat_chain c;
 
-	for (n = 0; n < XLAT_64_MAX_EXTHDRS; n++) {
-		switch (nexthdr) {
-		case NEXTHDR_HOP:
-		case NEXTHDR_DEST:
-		case NEXTHDR_ROUTING:
-			h = skb_header_pointer(skb, off, sizeof(buf), buf);
-			if (!h || off + (h[1] + 1) * 8 > end)
-				return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
-			if (nexthdr == NEXTHDR_ROUTING && h[3])
-				return xlat_fail_icmp(err,
-						      XLAT_DROP_ROUTING_HEADER,
-						      ICMPV6_PARAMPROB,
-						      ICMPV6_HDR_FIELD, off + 3);
-			nexthdr = h[0];
-			off += (h[1] + 1) * 8;
-			break;
-		case NEXTHDR_FRAGMENT:
-			/*
-			 * The last header this walk reads: what follows is
-			 * the fragmentable part, payload bytes in every
-			 * fragment but the first. Section 5.1 drops packets
-			 * with extension headers after a Fragment Header.
-			 */
-			fh = skb_header_pointer(skb, off, sizeof(fhbuf), &fhbuf);
-			if (!fh || off + sizeof(*fh) > end)
-				return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
-			if (xlat_64_exthdr(fh->nexthdr))
-				return xlat_fail_icmp(err, XLAT_DROP_FRAG_EXTHDR,
-						      ICMPV6_DEST_UNREACH,
-						      ICMPV6_ADM_PROHIBITED, 0);
-			p->frag = true;
-			*frag_off = ntohs(fh->frag_off);
-			*id = fh->identification;
-			p->l4off = off + sizeof(*fh);
-			p->proto6 = fh->nexthdr;
-			return XLAT_OK;
-		default:
-			p->l4off = off;
-			p->proto6 = nexthdr;
-			return XLAT_OK;
-		}
+	switch (xlat_ipv6_chain(skb, 0, end, true, &c)) {
+	case XLAT_CHAIN_OK:
+		break;
+	case XLAT_CHAIN_SEGMENTS_LEFT:
+		return xlat_fail_icmp(err, XLAT_DROP_ROUTING_HEADER,
+				      ICMPV6_PARAMPROB, ICMPV6_HDR_FIELD,
+				      c.sl_off);
+	case XLAT_CHAIN_FRAG_EXT:
+		return xlat_fail_icmp(err, XLAT_DROP_FRAG_EXTHDR,
+				      ICMPV6_DEST_UNREACH,
+				      ICMPV6_ADM_PROHIBITED, 0);
+	default:
+		return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
 	}
-	return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
+	p->frag = c.frag;
+	*frag_off = c.frag_off;
+	*id = c.id;
+	p->l4off = c.l4off;
+	p->proto6 = c.proto;
+	return XLAT_OK;
 }
 
 /*
@@ -210,14 +217,14 @@ static enum xlat_verdict xlat_64_addrs(const struct xlat_cfg *cfg,
  * for this host once translated: delivering it makes no hop (RFC 8200
  * section 3, RFC 791 "Time to Live").
  */
-static bool xlat_64_for_us(const struct xlat_cfg *cfg,
-			   const struct ipv6hdr *ip6, const struct xlat_pmtu *pm)
+static bool xlat_64_for_us(struct net *net, const struct sk_buff *skb,
+			   const struct xlat_cfg *cfg,
+			   const struct ipv6hdr *ip6)
 {
 	__be32 daddr;
 
-	return pm && pm->local &&
-	       xlat_map_6to4(cfg, &ip6->daddr, &daddr) != XLAT_VIA_NONE &&
-	       pm->local(pm, &daddr, false);
+	return xlat_map_6to4(cfg, &ip6->daddr, &daddr) != XLAT_VIA_NONE &&
+	       inet_addr_type_dev_table(net, skb->dev, daddr) == RTN_LOCAL;
 }
 
 /* The transport header of a first fragment or whole packet (section 5.5). */
@@ -261,6 +268,11 @@ static enum xlat_verdict xlat_64_l4(const struct sk_buff *skb,
 	}
 	if (p->l4len < p->l4need)
 		return xlat_fail(err, XLAT_DROP_TRUNCATED_L4);
+	/* Section 5.5: the pseudo-header of TCP and UDP changes. */
+	if (p->proto6 == IPPROTO_TCP || p->proto6 == IPPROTO_UDP) {
+		p->csum_diff = xlat_pseudo_diff(&p->ip4, ipv6_hdr(skb), false);
+		p->csum_same = xlat_csum_diff_zero(p->csum_diff);
+	}
 	return XLAT_OK;
 }
 
@@ -273,9 +285,12 @@ static enum xlat_verdict xlat_64_l4(const struct sk_buff *skb,
  */
 static void xlat_64_hdr(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 			const struct ipv6hdr *ip6, u16 frag_off, __be32 id,
-			unsigned int seg, const struct xlat_pmtu *pm,
-			struct xlat_64_plan *p)
+			const struct xlat_pmtu *pm, struct xlat_64_plan *p)
 {
+	unsigned int seg = xlat_gso_l4seg(skb, p->l4off, p->proto6);
+
+	/* A GSO packet: DF and the size limit go by one segment. */
+	p->seg = sizeof(struct iphdr) + (seg ?: p->l4len);
 	p->ip4.version = 4;
 	p->ip4.ihl = sizeof(struct iphdr) / 4;
 	/* tos4 replaces the DSCP; ECN is end to end (RFC 3168 section 9). */
@@ -295,7 +310,7 @@ static void xlat_64_hdr(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 		p->ip4.id = htons(ntohl(pm->frag_id) & 0xffff);
 	} else if (pm && pm->reassembled) {
 		p->gen_id = !p->hairpin;
-	} else if (seg > XLAT_64_DF_THRESHOLD) {
+	} else if (p->seg > XLAT_64_DF_THRESHOLD) {
 		p->ip4.frag_off = htons(IP_DF);
 	} else {
 		p->gen_id = !p->hairpin;
@@ -314,16 +329,15 @@ static void xlat_64_hdr(const struct sk_buff *skb, const struct xlat_cfg *cfg,
  * fragmented (@pm->may_frag): it loses DF here.
  */
 static enum xlat_verdict xlat_64_fit(const struct sk_buff *skb,
-				     struct xlat_64_plan *p, unsigned int seg,
+				     struct xlat_64_plan *p,
 				     struct xlat_pmtu *pm, struct xlat_err *err)
 {
 	unsigned int mtu;
 
-	if (!pm || !pm->mtu4 || p->hairpin || p->icmp_err ||
-	    !(p->frag || p->ip4.frag_off & htons(IP_DF)))
+	if (!pm || !pm->mtu || !xlat_64_limited(p))
 		return XLAT_OK;
-	mtu = pm->mtu4(pm, p->ip4.daddr);
-	if (seg <= mtu)
+	mtu = pm->mtu;
+	if (p->seg <= mtu)
 		return XLAT_OK;
 	/* Segmented first, each segment judged alone. */
 	if (skb_is_gso(skb))
@@ -337,41 +351,84 @@ static enum xlat_verdict xlat_64_fit(const struct sk_buff *skb,
 			      max_t(u32, mtu + XLAT_46_GROWTH, IPV6_MIN_MTU));
 }
 
-static enum xlat_verdict xlat_64_plan(struct sk_buff *skb,
-				      const struct xlat_cfg *cfg, bool fwd,
-				      struct xlat_pmtu *pm,
-				      struct xlat_64_plan *p,
-				      struct xlat_err *err)
+/**
+ * xlat_64_limited() - is a planned packet held to the IPv4 MTU?
+ * @p: the plan
+ *
+ * Packets with DF set and fragments are; the rest are fragmented by IPv4
+ * as they need. An ICMP error is cut to fit anyway, and the IPv4 packet
+ * between the two halves of a hairpin is never sent.
+ *
+ * Return: true when the glue is to give the MTU of the IPv4 route.
+ */
+bool xlat_64_limited(const struct xlat_64_plan *p)
+{
+	return !p->hairpin && !p->icmp_err &&
+	       (p->frag || p->ip4.frag_off & htons(IP_DF));
+}
+
+/*
+ * The fixed header and the extension headers (section 5.1): the payload
+ * length must lie inside the packet, which is trimmed to it. @end is where
+ * the payload ends.
+ */
+static enum xlat_verdict xlat_64_parse(struct sk_buff *skb,
+				       struct xlat_64_plan *p,
+				       unsigned int *end, u16 *frag_off,
+				       __be32 *id, struct xlat_err *err)
 {
 	const struct ipv6hdr *ip6;
-	unsigned int end, seg;
+
+	if (!pskb_may_pull(skb, sizeof(struct ipv6hdr)))
+		return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
+	ip6 = ipv6_hdr(skb);
+	*end = sizeof(*ip6) + ntohs(ip6->payload_len);
+	/* A zero payload length behind a Hop-by-Hop header may be a
+	 * jumbogram (RFC 2675): never here. Without one it is an empty
+	 * payload, such as No Next Header alone.
+	 */
+	if (ip6->version != 6 || *end > skb->len ||
+	    (!ip6->payload_len && ip6->nexthdr == NEXTHDR_HOP))
+		return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
+	if (pskb_trim_rcsum(skb, *end))
+		return xlat_fail(err, XLAT_DROP_NOMEM);
+	return xlat_64_exthdrs(skb, *end, p, frag_off, id, err);
+}
+
+/**
+ * xlat_64_plan() - read an IPv6 packet and plan its IPv4 header
+ * @net: namespace of the encap
+ * @skb: the packet, network header at skb->data
+ * @cfg: configuration of the encap
+ * @fwd: the packet is being forwarded (not locally generated)
+ * @pm: what the glue knows of the packet, or NULL (then no hairpinning)
+ * @p: the plan
+ * @err: on failure, the drop reason and the ICMPv6 error to send, if any
+ *
+ * The packet's bytes are not changed, so that an ICMPv6 error can quote it.
+ *
+ * Return: %XLAT_OK with @p filled in, or another &enum xlat_verdict.
+ */
+enum xlat_verdict xlat_64_plan(struct net *net, struct sk_buff *skb,
+			       const struct xlat_cfg *cfg, bool fwd,
+			       const struct xlat_pmtu *pm,
+			       struct xlat_64_plan *p, struct xlat_err *err)
+{
+	const struct ipv6hdr *ip6;
 	enum xlat_verdict v;
+	unsigned int end;
 	u16 frag_off = 0;
 	__be32 id = 0;
 	u8 type;
 
 	memset(p, 0, sizeof(*p));
-	if (!pskb_may_pull(skb, sizeof(struct ipv6hdr)))
-		return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
-	ip6 = ipv6_hdr(skb);
-	end = sizeof(*ip6) + ntohs(ip6->payload_len);
-	/* A zero payload length behind a Hop-by-Hop header may be a
-	 * jumbogram (RFC 2675): never here. Without one it is an empty
-	 * payload, such as No Next Header alone.
-	 */
-	if (ip6->version != 6 || end > skb->len ||
-	    (!ip6->payload_len && ip6->nexthdr == NEXTHDR_HOP))
-		return xlat_fail(err, XLAT_DROP_MALFORMED_IPV6);
-	if (pskb_trim_rcsum(skb, end))
-		return xlat_fail(err, XLAT_DROP_NOMEM);
-
-	v = xlat_64_exthdrs(skb, end, p, &frag_off, &id, err);
+	v = xlat_64_parse(skb, p, &end, &frag_off, &id, err);
 	if (v != XLAT_OK)
 		return v;
 	ip6 = ipv6_hdr(skb);
 
 	/* Hop limit: as for the TTL in xlat_46_plan(). */
-	if (fwd && ip6->hop_limit <= 1 && !xlat_64_for_us(cfg, ip6, pm))
+	if (fwd && ip6->hop_limit <= 1 && !xlat_64_for_us(net, skb, cfg, ip6))
 		return xlat_fail_icmp(err, XLAT_DROP_TTL_EXCEEDED,
 				      ICMPV6_TIME_EXCEED,
 				      ICMPV6_EXC_HOPLIMIT, 0);
@@ -407,22 +464,12 @@ static enum xlat_verdict xlat_64_plan(struct sk_buff *skb,
 		v = xlat_csum_resolve(skb, p->l4off, p->proto6, err);
 		if (v != XLAT_OK)
 			return v;
-		ip6 = ipv6_hdr(skb);
 		v = xlat_64_l4(skb, p, err);
 		if (v != XLAT_OK)
 			return v;
 	}
-	/* Section 5.5: the pseudo-header of TCP and UDP changes. */
-	if (p->l4 && (p->proto6 == IPPROTO_TCP || p->proto6 == IPPROTO_UDP)) {
-		p->csum_diff = xlat_pseudo_diff(&p->ip4, ip6, false);
-		p->csum_same = xlat_csum_diff_zero(p->csum_diff);
-	}
-
-	/* A GSO packet: DF and the size limit go by one segment. */
-	seg = xlat_gso_l4seg(skb, p->l4off, p->proto6);
-	seg = seg ? sizeof(struct iphdr) + seg : sizeof(struct iphdr) + p->l4len;
-	xlat_64_hdr(skb, cfg, ip6, frag_off, id, seg, pm, p);
-	return xlat_64_fit(skb, p, seg, pm, err);
+	xlat_64_hdr(skb, cfg, ipv6_hdr(skb), frag_off, id, pm, p);
+	return XLAT_OK;
 }
 
 /*
@@ -540,48 +587,76 @@ static enum xlat_verdict xlat_64_hairpin(struct net *net, struct sk_buff *skb,
 }
 
 /**
+ * xlat_64_build() - hold a planned packet to its size limit and write it
+ * @net: namespace of the encap
+ * @skb: the packet xlat_64_plan() planned
+ * @cfg: configuration of the encap
+ * @p: the plan
+ * @pm: the size limit of the IPv4 side and what the glue knows of the
+ *	packet, or NULL (then no size limit and no hairpinning)
+ * @err: on failure, the drop reason and the ICMPv6 error to send, if any
+ *
+ * Failures before any change leave the packet as it arrived (see
+ * xlat_46_build()).
+ *
+ * Return: %XLAT_OK when translated: @skb is IPv4, or IPv6 again when
+ * @pm->hairpin is set (RFC 7757 section 4.2.2); otherwise another
+ * &enum xlat_verdict (never %XLAT_REFRAGMENT).
+ */
+enum xlat_verdict xlat_64_build(struct net *net, struct sk_buff *skb,
+				const struct xlat_cfg *cfg,
+				struct xlat_64_plan *p, struct xlat_pmtu *pm,
+				struct xlat_err *err)
+{
+	bool hairpin = false;
+	struct in6_addr node;
+	enum xlat_verdict v;
+
+	v = xlat_64_fit(skb, p, pm, err);
+	if (v != XLAT_OK)
+		return v;
+	if (p->icmp_err) {
+		/* draft-ietf-v6ops-icmpext-xlat-v6only-source */
+		node = ipv6_hdr(skb)->saddr;
+		v = xlat_64_icmp_err(net, skb, cfg, &p->ip4, p->l4off,
+				     p->frag || (pm && pm->reassembled &&
+						 !pm->new_id),
+				     p->pool_src && cfg->node_id ? &node : NULL,
+				     &hairpin, err);
+	} else if (xlat_64_apply(net, skb, p)) {
+		v = xlat_fail(err, XLAT_DROP_NOMEM);
+	}
+	if (v != XLAT_OK)
+		return v;
+	if (pm && (p->hairpin || hairpin))
+		return xlat_64_hairpin(net, skb, cfg, pm, err);
+	return XLAT_OK;
+}
+
+/**
  * xlat_64() - translate an IPv6 packet to IPv4 in place
  * @net: namespace of the encap
  * @skb: the packet, network header at skb->data
  * @cfg: configuration of the encap
  * @fwd: the packet is being forwarded (not locally generated)
- * @pm: the size limit of the IPv4 side and what the glue knows of the
- *	packet, or NULL (then no hairpinning either)
+ * @pm: the size limit of the IPv4 side (@pm->mtu) and what the glue knows
+ *	of the packet, or NULL (then neither, and no hairpinning)
  * @err: on failure, the drop reason and the ICMPv6 error to send, if any
  *
- * Failures before any change leave the packet as it arrived (see
- * xlat_46()).
+ * xlat_64_plan() and xlat_64_build() in one, for a caller that knows the
+ * MTU beforehand (KUnit).
  *
- * Return: %XLAT_OK when translated: @skb is IPv4, or IPv6 again when
- * @pm->hairpin is set (RFC 7757 section 4.2.2); otherwise another
- * &enum xlat_verdict (never %XLAT_REFRAGMENT).
+ * Return: as xlat_64_build().
  */
 enum xlat_verdict xlat_64(struct net *net, struct sk_buff *skb,
 			  const struct xlat_cfg *cfg, bool fwd,
 			  struct xlat_pmtu *pm, struct xlat_err *err)
 {
 	struct xlat_64_plan p;
-	bool hairpin = false;
-	struct in6_addr node;
 	enum xlat_verdict v;
 
-	v = xlat_64_plan(skb, cfg, fwd, pm, &p, err);
+	v = xlat_64_plan(net, skb, cfg, fwd, pm, &p, err);
 	if (v != XLAT_OK)
 		return v;
-	if (p.icmp_err) {
-		/* draft-ietf-v6ops-icmpext-xlat-v6only-source */
-		node = ipv6_hdr(skb)->saddr;
-		v = xlat_64_icmp_err(net, skb, cfg, &p.ip4, p.l4off,
-				     p.frag || (pm && pm->reassembled &&
-						!pm->new_id),
-				     p.pool_src && cfg->node_id ? &node : NULL,
-				     &hairpin, err);
-	} else if (xlat_64_apply(net, skb, &p)) {
-		v = xlat_fail(err, XLAT_DROP_NOMEM);
-	}
-	if (v != XLAT_OK)
-		return v;
-	if (pm && (p.hairpin || hairpin))
-		return xlat_64_hairpin(net, skb, cfg, pm, err);
-	return XLAT_OK;
+	return xlat_64_build(net, skb, cfg, &p, pm, err);
 }

@@ -41,9 +41,6 @@
 
 #include "xlat.h"
 
-/* Bounded walk of the unfragmentable extension headers. */
-#define XLAT_FRAG_MAX_EXTHDRS	8
-
 static bool xlat_defrag4_wanted(const struct xlat_cfg *cfg,
 				struct sk_buff *skb)
 {
@@ -64,39 +61,14 @@ static bool xlat_defrag4_wanted(const struct xlat_cfg *cfg,
 /* A fragment of an ICMPv6 message, but an atomic one; its Identification. */
 static bool xlat_defrag6_wanted(const struct sk_buff *skb, __be32 *id)
 {
-	unsigned int off = sizeof(struct ipv6hdr), i;
-	const struct frag_hdr *fh;
-	struct frag_hdr fhbuf;
-	u8 nexthdr, buf[2];
-	const u8 *h;
+	struct xlat_chain c;
 
-	if (skb->len < off)
+	if (xlat_ipv6_chain(skb, 0, skb->len, false, &c) != XLAT_CHAIN_OK ||
+	    !c.frag || c.proto != IPPROTO_ICMPV6 ||
+	    !(c.frag_off & (IP6_OFFSET | IP6_MF)))
 		return false;
-	nexthdr = ipv6_hdr(skb)->nexthdr;
-	for (i = 0; i < XLAT_FRAG_MAX_EXTHDRS; i++) {
-		h = skb_header_pointer(skb, off, sizeof(buf), buf);
-		if (!h)
-			return false;
-		switch (nexthdr) {
-		case NEXTHDR_FRAGMENT:
-			fh = skb_header_pointer(skb, off, sizeof(fhbuf),
-						&fhbuf);
-			if (!fh || fh->nexthdr != IPPROTO_ICMPV6 ||
-			    !(fh->frag_off & htons(IP6_OFFSET | IP6_MF)))
-				return false;
-			*id = fh->identification;
-			return true;
-		case NEXTHDR_HOP:
-		case NEXTHDR_DEST:
-		case NEXTHDR_ROUTING:
-			nexthdr = h[0];
-			off += (h[1] + 1) * 8;
-			break;
-		default:
-			return false;
-		}
-	}
-	return false;
+	*id = c.id;
+	return true;
 }
 
 /**

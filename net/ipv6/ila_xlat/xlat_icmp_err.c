@@ -49,9 +49,6 @@
 /* The ICMP header: type, code, checksum and the 32-bit rest. */
 #define XLAT_ICMP_HLEN		8
 
-/* Bounded walk of the extension headers of a quoted IPv6 packet. */
-#define XLAT_ICMP_MAX_EXTHDRS	16
-
 /* RFC 4884 section 7: the extension structure header, version 2. */
 #define XLAT_ICMP_EXT_HLEN	4
 #define XLAT_ICMP_EXT_VERSION	0x20
@@ -554,42 +551,21 @@ static int xlat_quote_64(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 			 unsigned int inlen, u8 *buf, unsigned int max,
 			 bool *hairpin)
 {
-	enum xlat_via vs;
 	const struct ipv6hdr *ip6 = (const struct ipv6hdr *)in;
 	struct iphdr *iph = (struct iphdr *)buf;
-	unsigned int off = sizeof(*ip6), i, n, plen, l4len, tot;
-	const struct frag_hdr *fh = NULL;
-	u8 nexthdr = ip6->nexthdr;
-	u16 frag_off = 0;
+	unsigned int off, n, plen, l4len, tot;
+	struct xlat_chain c;
+	enum xlat_via vs;
+	u16 frag_off;
+	u8 nexthdr;
 
-	if (inlen < sizeof(*ip6) || ip6->version != 6)
+	/* As for a packet (xlat_64_exthdrs()), within what was quoted. */
+	if (inlen < sizeof(*ip6) || ip6->version != 6 ||
+	    xlat_ipv6_chain(skb, q->off, inlen, false, &c) != XLAT_CHAIN_OK)
 		return -EINVAL;
-	for (i = 0; i < XLAT_ICMP_MAX_EXTHDRS; i++) {
-		if (nexthdr == NEXTHDR_FRAGMENT) {
-			/* The last header: see xlat_64_exthdrs(). */
-			if (off + sizeof(*fh) > inlen)
-				return -EINVAL;
-			fh = (const struct frag_hdr *)(in + off);
-			frag_off = ntohs(fh->frag_off);
-			nexthdr = fh->nexthdr;
-			off += sizeof(*fh);
-			if (nexthdr == NEXTHDR_HOP || nexthdr == NEXTHDR_DEST ||
-			    nexthdr == NEXTHDR_ROUTING ||
-			    nexthdr == NEXTHDR_FRAGMENT)
-				return -EINVAL;
-			break;
-		} else if (nexthdr == NEXTHDR_HOP || nexthdr == NEXTHDR_DEST ||
-			   nexthdr == NEXTHDR_ROUTING) {
-			if (off + 2 > inlen || off + (in[off + 1] + 1) * 8 > inlen)
-				return -EINVAL;
-			nexthdr = in[off];
-			off += (in[off + 1] + 1) * 8;
-		} else {
-			break;
-		}
-	}
-	if (i == XLAT_ICMP_MAX_EXTHDRS)
-		return -EINVAL;
+	off = c.l4off;
+	nexthdr = c.proto;
+	frag_off = c.frag_off;
 	plen = ntohs(ip6->payload_len);
 	if (plen + sizeof(*ip6) < off)
 		return -EINVAL;
@@ -609,9 +585,9 @@ static int xlat_quote_64(const struct sk_buff *skb, const struct xlat_cfg *cfg,
 	iph->tot_len = htons(min_t(unsigned int, tot, U16_MAX));
 	iph->ttl = ip6->hop_limit;
 	iph->protocol = nexthdr == IPPROTO_ICMPV6 ? IPPROTO_ICMP : nexthdr;
-	if (fh) {
+	if (c.frag) {
 		/* Section 5.1.1, as for the packet itself. */
-		iph->id = htons(ntohl(fh->identification) & 0xffff);
+		iph->id = htons(ntohl(c.id) & 0xffff);
 		iph->frag_off = htons((frag_off >> 3) |
 				      (frag_off & IP6_MF ? IP_MF : 0));
 	} else if (tot > XLAT_64_DF_THRESHOLD) {

@@ -102,29 +102,6 @@ static void xlat_send_icmp(struct sk_buff *skb, enum xlat_dir dir,
 		icmpv6_send(skb, err->type, err->code, err->info);
 }
 
-/**
- * struct xlat_pmtu_ctx - what the MTU callbacks of one packet need
- * @pm: the callbacks, see &struct xlat_pmtu
- * @net: namespace
- * @sk: the socket of a locally generated packet
- * @skb: the packet, still untranslated, on its encap route
- * @xl: the encap
- * @fwd: the packet is being forwarded
- * @l3mdev: the L3 master device (VRF) whose tables the lookups use, or 0
- * @dst6: 4->6: the route xlat_pmtu6() found, kept for the translated
- *	packet so that it is looked up once
- */
-struct xlat_pmtu_ctx {
-	struct xlat_pmtu pm;
-	struct net *net;
-	struct sock *sk;
-	struct sk_buff *skb;
-	struct xlat_lwt *xl;
-	bool fwd;
-	int l3mdev;
-	struct dst_entry *dst6;
-};
-
 /*
  * The VRF of a packet: that of the device it came in on, or, for one of
  * this host, that of its route (the encap route lives in the VRF's table).
@@ -163,47 +140,54 @@ static struct dst_entry *xlat_lookup6(struct net *net, struct sock *sk,
 }
 
 /*
- * 4->6 (Documentation/networking/xlat.rst, "MTU and fragmentation"): the
- * smaller of the encap route's MTU, which counts the translated packet
- * (ipv4_mtu() takes the 20-byte headroom off it for IPv4), and the path
- * MTU of the IPv6 route, with what Packet Too Big messages taught it;
- * xlat_46() adds lowest-ipv6-mtu for packets without DF. The route is the
- * one the packet will take: xlat_route6() uses it.
+ * 4->6: plan the IPv6 header, look up the route it will take, and hold
+ * the packet to the MTU (Documentation/networking/xlat.rst, "MTU and
+ * fragmentation"): the smaller of the encap route's MTU, which counts the
+ * translated packet (ipv4_mtu() takes the 20-byte headroom off it for
+ * IPv4), and the path MTU of the IPv6 route, with what Packet Too Big
+ * messages taught it. xlat_46_build() adds lowest-ipv6-mtu for packets
+ * without DF. The route, in *@dst6, is then the one the packet is sent on.
  */
-static unsigned int xlat_pmtu6(const struct xlat_pmtu *pm,
-			       const struct ipv6hdr *ip6)
+static enum xlat_verdict xlat_46_path(struct net *net, struct sock *sk,
+				      struct sk_buff *skb,
+				      const struct xlat_cfg *cfg, bool fwd,
+				      int l3mdev, struct xlat_pmtu *pm,
+				      struct dst_entry **dst6,
+				      struct xlat_err *err)
 {
-	struct xlat_pmtu_ctx *c = container_of(pm, struct xlat_pmtu_ctx, pm);
+	struct xlat_46_plan p;
 	struct dst_entry *dst;
-	unsigned int mtu;
+	enum xlat_verdict v;
 
-	mtu = dst_mtu(skb_dst(c->skb)) + XLAT_46_GROWTH;
-	dst = xlat_lookup6(c->net, c->sk, c->skb, ip6, c->fwd, c->l3mdev);
+	v = xlat_46_plan(net, skb, cfg, fwd, pm, &p, err);
+	if (v != XLAT_OK)
+		return v;
+	pm->mtu = dst_mtu(skb_dst(skb)) + XLAT_46_GROWTH;
+	dst = xlat_lookup6(net, sk, skb, &p.ip6, fwd, l3mdev);
 	if (dst->error) {
 		/* Routing the result fails again, and is counted there. */
 		dst_release(dst);
-		return mtu;
+	} else {
+		pm->mtu = min(pm->mtu, dst_mtu(dst));
+		*dst6 = dst;
 	}
-	dst_release(c->dst6);
-	c->dst6 = dst;
-	return min(mtu, dst_mtu(dst));
+	return xlat_46_build(net, skb, cfg, &p, pm, err);
 }
 
 /* 6->4: the MTU of the IPv4 route towards @daddr. */
-static unsigned int xlat_pmtu4(const struct xlat_pmtu *pm, __be32 daddr)
+static unsigned int xlat_mtu4(struct net *net, const struct sk_buff *skb,
+			      __be32 daddr, int l3mdev)
 {
-	const struct xlat_pmtu_ctx *c = container_of(pm, struct xlat_pmtu_ctx,
-						     pm);
 	struct flowi4 fl4 = {
 		.daddr = daddr,
-		.flowi4_mark = c->skb->mark,
+		.flowi4_mark = skb->mark,
 		.flowi4_flags = FLOWI_FLAG_ANYSRC,
-		.flowi4_l3mdev = c->l3mdev,
+		.flowi4_l3mdev = l3mdev,
 	};
 	unsigned int mtu;
 	struct rtable *rt;
 
-	rt = ip_route_output_key(c->net, &fl4);
+	rt = ip_route_output_key(net, &fl4);
 	if (IS_ERR(rt))
 		return IP_MAX_MTU;	/* routing the result will fail */
 	mtu = dst_mtu(&rt->dst);
@@ -211,16 +195,26 @@ static unsigned int xlat_pmtu4(const struct xlat_pmtu *pm, __be32 daddr)
 	return mtu;
 }
 
-/* Is @addr, once translated, for this host (in the packet's VRF)? */
-static bool xlat_local(const struct xlat_pmtu *pm, const void *addr, bool v6)
+/*
+ * 6->4: plan the IPv4 header and, for a packet that may not be fragmented
+ * on the way (DF, or a fragment already), hold it to the MTU of its IPv4
+ * route. The route of a forwarded packet is looked up once it is IPv4; by
+ * then a Packet Too Big could no longer quote the original.
+ */
+static enum xlat_verdict xlat_64_path(struct net *net, struct sk_buff *skb,
+				      const struct xlat_cfg *cfg, bool fwd,
+				      int l3mdev, struct xlat_pmtu *pm,
+				      struct xlat_err *err)
 {
-	const struct xlat_pmtu_ctx *c = container_of(pm, struct xlat_pmtu_ctx,
-						     pm);
+	struct xlat_64_plan p;
+	enum xlat_verdict v;
 
-	if (v6)
-		return ipv6_chk_addr(c->net, addr, NULL, 0);
-	return inet_addr_type_dev_table(c->net, c->skb->dev,
-					*(const __be32 *)addr) == RTN_LOCAL;
+	v = xlat_64_plan(net, skb, cfg, fwd, pm, &p, err);
+	if (v != XLAT_OK)
+		return v;
+	if (xlat_64_limited(&p))
+		pm->mtu = xlat_mtu4(net, skb, p.ip4.daddr, l3mdev);
+	return xlat_64_build(net, skb, cfg, &p, pm, err);
 }
 
 /*
@@ -393,22 +387,10 @@ static int xlat_refragment(struct net *net, struct sock *sk,
 static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 		    struct xlat_lwt *xl, bool fwd, bool reasm, __be32 frag_id)
 {
-	struct xlat_pmtu_ctx c = {
-		.pm = {
-			.mtu6 = xlat_pmtu6,
-			.mtu4 = xlat_pmtu4,
-			.local = xlat_local,
-			.reassembled = reasm,
-			.frag_id = frag_id,
-		},
-		.net = net,
-		.sk = sk,
-		.skb = skb,
-		.xl = xl,
-		.fwd = fwd,
-		.l3mdev = xlat_l3mdev(skb, fwd),
-	};
+	struct xlat_pmtu pm = { .reassembled = reasm, .frag_id = frag_id };
 	enum xlat_dir dir = xlat_pkt_dir(xl, skb);
+	int l3mdev = xlat_l3mdev(skb, fwd);
+	struct dst_entry *dst6 = NULL;
 	unsigned int len = skb->len;
 	enum xlat_verdict v;
 	struct xlat_err err;
@@ -424,22 +406,23 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 	 */
 	if (dir == XLAT_64 && fwd && !reasm &&
 	    IP6CB(skb)->flags & IP6SKB_FRAGMENTED) {
-		c.pm.reassembled = true;
-		c.pm.new_id = true;
+		pm.reassembled = true;
+		pm.new_id = true;
 	}
-	c.pm.may_frag = !fwd && skb->ignore_df;
+	pm.may_frag = !fwd && skb->ignore_df;
 
 	if (dir == XLAT_46)
-		v = xlat_46(net, skb, xl->cfg, fwd, &c.pm, &err);
+		v = xlat_46_path(net, sk, skb, xl->cfg, fwd, l3mdev, &pm,
+				 &dst6, &err);
 	else
-		v = xlat_64(net, skb, xl->cfg, fwd, &c.pm, &err);
+		v = xlat_64_path(net, skb, xl->cfg, fwd, l3mdev, &pm, &err);
 	if (v != XLAT_OK)
-		dst_release(c.dst6);
+		dst_release(dst6);
 	switch (v) {
 	case XLAT_OK:
 		break;
 	case XLAT_REFRAGMENT:
-		return xlat_refragment(net, sk, skb, xl, fwd, c.pm.frag_size);
+		return xlat_refragment(net, sk, skb, xl, fwd, pm.frag_size);
 	case XLAT_SEGMENT:
 		return xlat_segment(net, sk, skb, xl, fwd);
 	case XLAT_DROP:
@@ -462,11 +445,11 @@ static int xlat_one(struct net *net, struct sock *sk, struct sk_buff *skb,
 	skb->skb_iif = iif;
 
 	if (dir == XLAT_46)
-		return xlat_route6(net, sk, skb, xl, fwd, c.l3mdev,
-				   c.pm.frag_size, c.pm.frag_id, c.dst6);
-	if (c.pm.hairpin)
-		return xlat_route6(net, sk, skb, xl, fwd, c.l3mdev, 0, 0, NULL);
-	return xlat_route4(net, sk, skb, xl, fwd, c.l3mdev);
+		return xlat_route6(net, sk, skb, xl, fwd, l3mdev, pm.frag_size,
+				   pm.frag_id, dst6);
+	if (pm.hairpin)
+		return xlat_route6(net, sk, skb, xl, fwd, l3mdev, 0, 0, NULL);
+	return xlat_route4(net, sk, skb, xl, fwd, l3mdev);
 }
 
 /*

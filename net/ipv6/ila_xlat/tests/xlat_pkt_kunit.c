@@ -16,7 +16,7 @@
 #include <net/ipv6.h>
 #include <uapi/linux/lwtunnel_xlat.h>
 
-#include "xlat.h"
+#include "../xlat.h"
 #include "xlat_pkt_kunit.h"
 
 #include "xlat_vectors.h"
@@ -154,18 +154,6 @@ const struct xlat_vector *xlat_kunit_vectors(unsigned int *n)
 	return xlat_vectors;
 }
 
-/* The route MTU of a vector, whatever the destination. */
-static unsigned int xp_mtu6(const struct xlat_pmtu *pm,
-			    const struct ipv6hdr *ip6)
-{
-	return *(const u32 *)pm->priv;
-}
-
-static unsigned int xp_mtu4(const struct xlat_pmtu *pm, __be32 daddr)
-{
-	return *(const u32 *)pm->priv;
-}
-
 static void xp_free_skb(void *skb)
 {
 	kfree_skb(skb);
@@ -175,11 +163,8 @@ static void xlat_pkt_test(struct kunit *test)
 {
 	const struct xlat_vector *v = test->param_value;
 	struct xlat_cfg *cfg = xlat_kunit_cfg(test, v->cfg);
-	struct xlat_pmtu pm = {
-		.mtu6 = v->mtu ? xp_mtu6 : NULL,
-		.mtu4 = v->mtu ? xp_mtu4 : NULL,
-		.priv = (void *)&v->mtu,
-	};
+	/* The route MTU of a vector, whatever the destination. */
+	struct xlat_pmtu pm = { .mtu = v->mtu };
 	struct xlat_err err = {};
 	enum xlat_verdict ret;
 	struct sk_buff *skb;

@@ -33,7 +33,7 @@
 #include <net/ipv6.h>
 #include <uapi/linux/lwtunnel_xlat.h>
 
-#include "xlat.h"
+#include "../xlat.h"
 
 #define XC_CASES	4000
 #define XC_MAX_PAYLOAD	301

@@ -21,7 +21,7 @@
 #include <linux/kernel.h>
 #include <linux/limits.h>
 
-#include "xlat_icmp.h"
+#include "../xlat_icmp.h"
 
 #define XI_POISON	0xa5
 

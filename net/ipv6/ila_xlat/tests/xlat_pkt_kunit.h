@@ -8,7 +8,7 @@
 
 #include <linux/types.h>
 
-#include "xlat.h"
+#include "../xlat.h"
 
 struct kunit;
 

@@ -15,7 +15,7 @@
 #include <net/ipv6.h>
 #include <uapi/linux/lwtunnel_xlat.h>
 
-#include "xlat.h"
+#include "../xlat.h"
 
 static __be32 v4(struct kunit *test, const char *s)
 {

@@ -13,7 +13,7 @@
 #include <net/netlink.h>
 #include <uapi/linux/lwtunnel_xlat.h>
 
-#include "xlat.h"
+#include "../xlat.h"
 
 /* One attribute of a test configuration; type 0 ends a list. */
 struct xt_attr {
