@@ -20,6 +20,10 @@
 #   make vm CMD=... run a command in the VM
 #   make lint       shellcheck on the shell scripts, checkpatch.pl --strict
 #                   on the kernel sources (needs the tree of make kernel)
+#   make patches    the kernel side as a patch series with a cover letter
+#                   (build/patches), which make kernel applies
+#   make patches-check  checkpatch.pl on each patch, then a build after
+#                   each (bisectability; about an hour on 2 cores)
 #
 # The first run installs the Debian packages it needs (as root).
 
@@ -31,7 +35,7 @@ DEBUG_BUILD := $(CURDIR)/build-debug
 KMSAN_BUILD := $(CURDIR)/build-kmsan
 
 .PHONY: all deps kernel iproute2 jool libxlat clatd check check-debug debug-build check-kmsan kmsan-build soak kunit selftests bench \
-	demo vm lint clean distclean
+	demo vm lint patches patches-check clean distclean
 
 all: kernel iproute2 libxlat
 
@@ -130,6 +134,15 @@ vm: kernel iproute2
 # make kernel extracts; without it, lint fails and says so.
 lint:
 	@scripts/lint.sh
+
+# The series that make kernel applies, from kernel/series/steps: see
+# scripts/patches.sh. PATCH_FROM="Name <address>" signs it.
+patches: deps
+	@scripts/patches.sh $(BUILD)
+
+# Not in make check: it builds the kernel once per patch.
+patches-check: deps kernel
+	@scripts/patches-check.sh $(BUILD)
 
 clean:
 	$(MAKE) -s -C tools/libxlat clean

@@ -6,11 +6,14 @@
 #   scripts/build-kernel.sh [BUILD_DIR]
 #
 # Debian's linux-source-6.12 tarball is extracted once into BUILD_DIR/linux.
-# kernel/patches/*.patch are applied (re-applied when they change), our
-# files are overlaid with rsync --checksum so that unchanged files keep
-# their mtime, and the tree is configured from allnoconfig plus
-# kernel/xlat.config (plus KCONFIG_EXTRA, a further fragment, if set).
-# Compilation goes through ccache; an unchanged tree rebuilds in seconds.
+# The patch series of `make patches` (scripts/patches.sh, made from
+# kernel/series/, kernel/patches/ and our files) is applied to it: the
+# series is the one source of the kernel side. When it changes, the old
+# one is reverted and the new one applied, and every file whose content
+# did not change gets its old mtime back, so that only what changed is
+# rebuilt. The tree is configured from allnoconfig plus kernel/xlat.config
+# (plus KCONFIG_EXTRA, a further fragment, if set). Compilation goes
+# through ccache; an unchanged tree rebuilds in seconds.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,12 +25,34 @@ jobs=${JOBS:-$(nproc)}
 [ -f "$tarball" ] || { echo "missing $tarball: apt-get install linux-source-6.12" >&2; exit 1; }
 mkdir -p "$build"
 
-cat "$top"/kernel/patches/*.patch > "$build/kernel.patch.new"
-if [ -f "$src/.ipxlat-extracted" ] && [ -f "$src/.ipxlat-applied.patch" ] &&
-   ! cmp -s "$build/kernel.patch.new" "$src/.ipxlat-applied.patch"; then
-	echo "== kernel patch changed: reverting the old one"
-	patch -d "$src" -p1 -R -s < "$src/.ipxlat-applied.patch"
-	rm -f "$src/.ipxlat-applied.patch"
+# The files a series (on stdin) creates or changes.
+series_files() {
+	sed -nE 's|^\+\+\+ b/(.*)|\1|p'
+}
+
+"$top/scripts/patches.sh" "$build" > /dev/null
+new=$build/kernel.series.new
+for p in "$build"/patches/0*.patch; do
+	[ "${p##*/}" = 0000-cover-letter.patch ] || cat "$p"
+done > "$new"
+# The series applied, one file per patch: reverted last patch first, since
+# a later patch may change a file an earlier one created.
+applied=$src/.ipxlat-series
+prev=$build/series-prev
+if [ -f "$src/.ipxlat-extracted" ] && [ -d "$applied" ] &&
+   ! cat "$applied"/*.patch | cmp -s "$new" -; then
+	echo "== the series changed: reverting the old one"
+	rm -rf "$prev"
+	cat "$applied"/*.patch | series_files | sort -u | while read -r f; do
+		[ -f "$src/$f" ] || continue
+		mkdir -p "$prev/$(dirname "$f")"
+		cp -p "$src/$f" "$prev/$f"
+	done
+	mapfile -t old < <(printf '%s\n' "$applied"/*.patch | sort -r)
+	for p in "${old[@]}"; do
+		patch -d "$src" -p1 -R -s -E < "$p"
+	done
+	rm -rf "$applied"
 fi
 if [ ! -f "$src/.ipxlat-extracted" ]; then
 	echo "== extracting $tarball"
@@ -38,17 +63,38 @@ if [ ! -f "$src/.ipxlat-extracted" ]; then
 	rmdir "$build/linux.tmp"
 	touch "$src/.ipxlat-extracted"
 fi
-if [ ! -f "$src/.ipxlat-applied.patch" ]; then
-	echo "== applying kernel/patches"
-	for p in "$top"/kernel/patches/*.patch; do
-		patch -d "$src" -p1 -s --no-backup-if-mismatch < "$p"
+# A tree of the time before the series: kernel/patches applied, our files
+# copied over them. Back to the tarball's files first.
+if [ -f "$src/.ipxlat-applied.patch" ]; then
+	echo "== a tree of kernel/patches and copied files: reverting them"
+	rm -rf "$prev"
+	series_files < "$new" | sort -u | while read -r f; do
+		[ -f "$src/$f" ] || continue
+		mkdir -p "$prev/$(dirname "$f")"
+		cp -p "$src/$f" "$prev/$f"
 	done
-	cp "$build/kernel.patch.new" "$src/.ipxlat-applied.patch"
+	patch -d "$src" -p1 -R -s < "$src/.ipxlat-applied.patch"
+	rm -rf "$src/net/ipv6/ila_xlat" "$src/include/uapi/linux/lwtunnel_xlat.h"
+	rm -f "$src/.ipxlat-applied.patch"
 fi
-
-echo "== overlaying our files"
-rsync -rc --delete "$top/net/ipv6/ila_xlat/" "$src/net/ipv6/ila_xlat/"
-rsync -c "$top/include/uapi/linux/lwtunnel_xlat.h" "$src/include/uapi/linux/"
+if [ ! -d "$applied" ]; then
+	echo "== applying the series ($build/patches)"
+	mkdir -p "$applied.tmp"
+	for p in "$build"/patches/0*.patch; do
+		[ "${p##*/}" = 0000-cover-letter.patch ] && continue
+		patch -d "$src" -p1 -s --no-backup-if-mismatch < "$p"
+		cp "$p" "$applied.tmp/"
+	done
+	if [ -d "$prev" ]; then
+		series_files < "$new" | sort -u | while read -r f; do
+			if [ -f "$prev/$f" ] && cmp -s "$prev/$f" "$src/$f"; then
+				touch -r "$prev/$f" "$src/$f"
+			fi
+		done
+		rm -rf "$prev"
+	fi
+	mv "$applied.tmp" "$applied"
+fi
 
 echo "== configuring"
 frag=$build/xlat.config

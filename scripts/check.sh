@@ -12,8 +12,9 @@
 # KUnit runs at boot of a VM (kunit.enable=1) and its KTAP is parsed with
 # the kernel's kunit.py; the selftests run in a second VM, one TAP line
 # each. A kernel warning, oops, panic or sanitizer report in either boot
-# counts as one more failure. KUNIT_ARGS adds kernel arguments to the KUnit
-# boot, such as xlat.fuzz_cases=N for a longer mutation test;
+# counts as one more failure. The mutation test runs XLAT_FUZZ_CASES cases
+# (1,000,000); KUNIT_ARGS adds kernel arguments to the KUnit boot, such as
+# xlat.fuzz_seed=S;
 # SELFTEST_TIMEOUT is the time limit of one selftest script (600 s).
 # "debug" runs KUnit and the selftests again on the sanitizer kernel in
 # DEBUG_BUILD (build-debug/, make check-debug builds it), with the longer
@@ -72,7 +73,7 @@ run_kunit() {
 	local log=$results/kunit.log rc summary n p s
 
 	echo "== KUnit (in the VM)"
-	scripts/vm-run -l "$log" -a "kunit.enable=1 ${KUNIT_ARGS:-}" -- \
+	scripts/vm-run -l "$log" -a "kunit.enable=1 xlat.fuzz_cases=${XLAT_FUZZ_CASES:-1000000} ${KUNIT_ARGS:-}" -- \
 		bash -c "$leak_scan" > /dev/null
 	rc=$?
 	python3 "$build/linux/tools/testing/kunit/kunit.py" parse "$log" \
@@ -99,7 +100,7 @@ run_kunit() {
 }
 
 run_selftests() {
-	local log=$results/selftests.log rc p f
+	local log=$results/selftests.log rc p f s
 
 	echo "== selftests (in the VM)"
 	# SC2016: the bash -c script expands in the VM. SC2086: $SELFTESTS is
@@ -107,13 +108,17 @@ run_selftests() {
 	# shellcheck disable=SC2016,SC2086
 	scripts/vm-run -l "$log" -- \
 		env PATH="$build/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
-		SELFTEST_TIMEOUT="${SELFTEST_TIMEOUT:-600}" \
+		SELFTEST_TIMEOUT="${SELFTEST_TIMEOUT:-600}" BUILD="$build" \
 		XLAT_NLFUZZ_MESSAGES="${XLAT_NLFUZZ_MESSAGES:-3000}" bash -c \
 		'selftests/run.sh "$@"; rc=$?; bash -c "$0"; exit $rc' \
 		"$leak_scan" ${SELFTESTS:-} | grep -av '^\[ *[0-9.]*\]'
 	rc=${PIPESTATUS[0]}
-	p=$(grep -acE '^ok [0-9]+ ' "$log")
+	# A skipped script (kselftest's status 4, "ok N name # SKIP why") is
+	# neither passed nor failed: it is named.
+	s=$(grep -acE '^ok [0-9]+ .*# SKIP' "$log")
+	p=$(( $(grep -acE '^ok [0-9]+ ' "$log") - s ))
 	f=$(grep -acE '^not ok [0-9]+ ' "$log")
+	[ "$s" -eq 0 ] || grep -aE '^ok [0-9]+ .*# SKIP' "$log"
 	pass=$((pass + p))
 	fail=$((fail + f))
 	if [ "$rc" -eq 125 ] || { [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; }; then
@@ -175,6 +180,8 @@ run_debug() {
 run_kmsan() {
 	local -x VM_MEM=${KMSAN_VM_MEM:-4096}
 	local -x XLAT_NLFUZZ_MESSAGES=${KMSAN_NLFUZZ_MESSAGES:-20000}
+	# About 3 minutes of mutations under KMSAN and TCG.
+	local -x XLAT_FUZZ_CASES=${KMSAN_FUZZ_CASES:-200000}
 	local -x SELFTESTS=${KMSAN_SELFTESTS:-xlat_nlfuzz xlat_userns xlat_config xlat_hostile}
 
 	run_on_kernel "${KMSAN_BUILD:-$top/build-kmsan}" kmsan \

@@ -4,7 +4,8 @@
 # make lint: shellcheck -x over every shell script that git tracks (*.sh,
 # or a first line that runs sh or bash; a new one once it is added), then
 # the kernel's checkpatch.pl --strict --no-tree over the encap's sources
-# (net/ipv6/ila_xlat/*.[ch] and the uapi header). checkpatch.pl comes from
+# (net/ipv6/ila_xlat/ with its tests/, and the uapi header), and on each
+# patch of the series of make patches. checkpatch.pl comes from
 # the kernel tree that `make kernel` extracts into $BUILD/linux; nothing is
 # built here. Exits non-zero on any finding, or when a tool is missing.
 set -uo pipefail
@@ -36,7 +37,8 @@ elif ! shellcheck -x "${scripts[@]}"; then
 fi
 
 checkpatch=$build/linux/scripts/checkpatch.pl
-kfiles=(net/ipv6/ila_xlat/*.[ch] include/uapi/linux/lwtunnel_xlat.h)
+kfiles=(net/ipv6/ila_xlat/*.[ch] net/ipv6/ila_xlat/tests/*.[ch]
+	include/uapi/linux/lwtunnel_xlat.h)
 echo "== checkpatch.pl --strict: ${#kfiles[@]} kernel source files"
 if [ ! -f "$checkpatch" ]; then
 	echo "lint: no $checkpatch: 'make kernel' extracts the kernel tree that has it" >&2
@@ -52,6 +54,12 @@ else
 	(cd "$tmp" && perl "$checkpatch" --strict --no-tree --quiet \
 		--show-types -f "${kfiles[@]}") || rc=1
 fi
+
+# The patch series of make patches, each patch through checkpatch.pl too.
+echo "== checkpatch.pl --strict: the patch series (scripts/patches-check.sh)"
+out=$(PATCHES_CHECK_BUILD=0 "$top/scripts/patches-check.sh" "$build" 2>&1) ||
+	rc=1
+grep -v '^ok ' <<< "$out"
 
 if [ $rc -eq 0 ]; then
 	echo "lint: no findings"

@@ -11,13 +11,38 @@ XLAT_TAP_COUNTER=${XLAT_TAP_COUNTER:-/tmp/xlat-tap-counter}
 XLAT_NS=()
 XLAT_FAILED=0
 
+# A directory of the script's own for its files, removed at exit;
+# exported, for the commands (socat SYSTEM:, Python) that name files in it.
+XLAT_TMP=$(mktemp -d "${TMPDIR:-/tmp}/$XLAT_TEST.XXXXXX")
+export XLAT_TMP
+
 xlat_cleanup() {
 	local ns
 	for ns in "${XLAT_NS[@]}"; do
 		ip netns del "$ns" 2>/dev/null
 	done
+	rm -rf "$XLAT_TMP"
 }
 trap xlat_cleanup EXIT
+
+# The kselftest exit status of a script that cannot run here: run.sh
+# reports it as skipped ("ok N name # SKIP reason"), not as passed.
+KSFT_SKIP=4
+
+# require TOOL...: skip the whole script unless every TOOL is there, a
+# command or "scapy" (the Python module).
+require() {
+	local t
+	for t in "$@"; do
+		if [ "$t" = scapy ]; then
+			python3 -c 'import scapy' 2>/dev/null && continue
+		else
+			command -v "$t" > /dev/null && continue
+		fi
+		echo "# SKIP: $t is not installed (scripts/install-deps.sh installs it)"
+		exit "$KSFT_SKIP"
+	done
+}
 
 # ns_new NAME: create network namespace NAME (deleted at exit), lo up.
 ns_new() {

@@ -16,6 +16,7 @@
 # kernel with kmemleak (make check-debug), a leak is reported.
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
+require iperf3
 
 H4=ch-h4
 R=ch-r
@@ -89,7 +90,7 @@ router
 
 in6 iperf3 -s -1 -B $SRV6 > /dev/null 2>&1 &
 wait_port $H6 tcp 5201
-in4 timeout 300 iperf3 -c $SRV4 -t 30 > /tmp/ch-iperf 2>&1 &
+in4 timeout 300 iperf3 -c $SRV4 -t 30 > "$XLAT_TMP"/ch-iperf 2>&1 &
 iperf=$!
 sleep 2
 
@@ -98,23 +99,23 @@ sleep 2
 for i in $(seq 500); do
 	echo "route replace default encap xlat $CFG udp-zero-checksum drop dev r6"
 	echo "route replace default encap xlat $CFG lowest-ipv6-mtu 1400 dev r6"
-done > /tmp/ch-batch
-check "1000 route replacements under load" ip -n $R -batch /tmp/ch-batch
+done > "$XLAT_TMP"/ch-batch
+check "1000 route replacements under load" ip -n $R -batch "$XLAT_TMP"/ch-batch
 for i in $(seq 100); do
 	echo "route del default"
 	echo "route add default encap xlat $CFG dev r6"
-done > /tmp/ch-batch
+done > "$XLAT_TMP"/ch-batch
 for i in $(seq 100); do
 	echo "route del $CLAT6/128"
 	echo "route add $CLAT6/128 encap xlat $CFG dev r6"
-done > /tmp/ch-batch6
+done > "$XLAT_TMP"/ch-batch6
 check "100 deletions and re-additions under load" \
-	ip -n $R -batch /tmp/ch-batch
+	ip -n $R -batch "$XLAT_TMP"/ch-batch
 check "100 deletions and re-additions of the reverse route under load" \
-	ip -n $R -6 -batch /tmp/ch-batch6
+	ip -n $R -6 -batch "$XLAT_TMP"/ch-batch6
 wait $iperf
 rc=$?
-sed 's/^/# /' /tmp/ch-iperf | tail -4
+sed 's/^/# /' "$XLAT_TMP"/ch-iperf | tail -4
 check_eq "iperf3 through the churn completes" 0 "$rc"
 check "traffic flows after the churn" in4 ping -c 2 -i 0.2 -W 2 $SRV4
 

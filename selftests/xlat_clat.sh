@@ -17,6 +17,7 @@
 # under 64:ff9b:1::/48, RFC 6052 section 2.2).
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
+require scapy socat iperf3
 
 H4=cl-h4
 R=cl-r
@@ -97,46 +98,47 @@ check "single host: 1400-byte ping (DF clear, no fragmentation needed)" \
 
 # --- TCP: data intact, checked by checksum ----------------------------------
 
-head -c 2000000 /dev/urandom > /tmp/cl-data
-want=$(sha256sum < /tmp/cl-data | cut -d' ' -f1)
+head -c 2000000 /dev/urandom > "$XLAT_TMP"/cl-data
+want=$(sha256sum < "$XLAT_TMP"/cl-data | cut -d' ' -f1)
+# shellcheck disable=SC2016 # socat's SYSTEM shell expands $XLAT_TMP (exported)
 in6 timeout 20 socat -u TCP6-LISTEN:5001,bind=[$SRV6],reuseaddr \
-	SYSTEM:'sha256sum > /tmp/cl-got' &
+	SYSTEM:'sha256sum > $XLAT_TMP/cl-got' &
 wait_port $H6 tcp 5001
 check "single host: TCP 2 MB 4->6" in4 timeout 20 socat -u \
-	OPEN:/tmp/cl-data TCP4:$SRV4:5001
+	OPEN:"$XLAT_TMP"/cl-data TCP4:$SRV4:5001
 wait
-check_eq "single host: TCP data arrived intact" "$want  -" "$(cat /tmp/cl-got)"
+check_eq "single host: TCP data arrived intact" "$want  -" "$(cat "$XLAT_TMP"/cl-got)"
 
-in6 timeout 20 socat -u OPEN:/tmp/cl-data \
+in6 timeout 20 socat -u OPEN:"$XLAT_TMP"/cl-data \
 	TCP6-LISTEN:5002,bind=[$SRV6],reuseaddr &
 wait_port $H6 tcp 5002
 got=$(in4 timeout 20 socat -u TCP4:$SRV4:5002 - | sha256sum | cut -d' ' -f1)
 wait
 check_eq "single host: TCP 2 MB 6->4 intact" "$want" "$got"
 
-in6 iperf3 -s -1 -B $SRV6 -D --logfile /tmp/cl-iperf-s.log
+in6 iperf3 -s -1 -B $SRV6 -D --logfile "$XLAT_TMP"/cl-iperf-s.log
 wait_port $H6 tcp 5201
 check "single host: iperf3 TCP" in4 iperf3 -c $SRV4 -t 2 -Z
 sleep 0.5
-in6 iperf3 -s -1 -B $SRV6 -D --logfile /tmp/cl-iperf-s.log
+in6 iperf3 -s -1 -B $SRV6 -D --logfile "$XLAT_TMP"/cl-iperf-s.log
 wait_port $H6 tcp 5201
 check "single host: iperf3 TCP reverse" in4 iperf3 -c $SRV4 -t 2 -R
 
 # --- UDP both ways ----------------------------------------------------------
 
 in6 timeout 10 socat -u UDP6-RECVFROM:5003,bind=[$SRV6] \
-	OPEN:/tmp/cl-udp,creat,trunc &
+	OPEN:"$XLAT_TMP"/cl-udp,creat,trunc &
 wait_port $H6 udp 5003
 echo "hello over udp" | in4 socat -u - UDP4-SENDTO:$SRV4:5003
 wait
-check_eq "single host: UDP 4->6 datagram" "hello over udp" "$(cat /tmp/cl-udp)"
+check_eq "single host: UDP 4->6 datagram" "hello over udp" "$(cat "$XLAT_TMP"/cl-udp)"
 
 in4 timeout 10 socat -u UDP4-RECVFROM:5004,bind=192.0.0.1 \
-	OPEN:/tmp/cl-udp,creat,trunc &
+	OPEN:"$XLAT_TMP"/cl-udp,creat,trunc &
 wait_port $H4 udp 5004
 echo "and back" | in6 socat -u - UDP6-SENDTO:[$CLAT6]:5004,bind=[$SRV6]:5005
 wait
-check_eq "single host: UDP 6->4 datagram" "and back" "$(cat /tmp/cl-udp)"
+check_eq "single host: UDP 6->4 datagram" "and back" "$(cat "$XLAT_TMP"/cl-udp)"
 
 # --- zero-checksum UDPv4 (RFC 7915 section 4.5) --------------------------------
 
@@ -152,21 +154,21 @@ send(IP(src="192.0.0.1", dst=sys.argv[1]) /
 EOF
 }
 in6 timeout 60 socat -u UDP6-RECVFROM:5006,bind=[$SRV6] \
-	OPEN:/tmp/cl-udp,creat,trunc &
+	OPEN:"$XLAT_TMP"/cl-udp,creat,trunc &
 wait_port $H6 udp 5006
 zero_udp
 wait
 check_eq "udp-zero-checksum compute: arrives with a valid checksum" \
-	"zero checksum" "$(cat /tmp/cl-udp)"
+	"zero checksum" "$(cat "$XLAT_TMP"/cl-udp)"
 
 ip -n $R route replace default encap xlat "${SINGLE[@]}" udp-zero-checksum drop dev r6
-: > /tmp/cl-udp
+: > "$XLAT_TMP"/cl-udp
 in6 timeout 3 socat -u UDP6-RECVFROM:5006,bind=[$SRV6] \
-	OPEN:/tmp/cl-udp,creat,trunc &
+	OPEN:"$XLAT_TMP"/cl-udp,creat,trunc &
 wait_port $H6 udp 5006
 zero_udp
 wait
-check_eq "udp-zero-checksum drop: nothing arrives" "" "$(cat /tmp/cl-udp)"
+check_eq "udp-zero-checksum drop: nothing arrives" "" "$(cat "$XLAT_TMP"/cl-udp)"
 check_eq "udp-zero-checksum drop: counted" 1 \
 	"$(drops udp-zero-checksum route show default)"
 ip -n $R route replace default encap xlat "${SINGLE[@]}" dev r6
@@ -194,7 +196,7 @@ ip -n $R route replace default encap xlat "${SINGLE[@]}" dev r6
 
 # --- route replace under a running ping loses nothing ---------------------------
 
-in4 ping -c 100 -i 0.02 -W 2 $SRV4 > /tmp/cl-ping 2>&1 &
+in4 ping -c 100 -i 0.02 -W 2 $SRV4 > "$XLAT_TMP"/cl-ping 2>&1 &
 for i in 1 2 3 4 5 6 7 8 9 10; do
 	ip -n $R route replace default encap xlat "${SINGLE[@]}" \
 		local-map 192.0.0.$((i % 4 + 3))/32 2001:db8:1:2::$i/128 dev r6
@@ -202,7 +204,7 @@ for i in 1 2 3 4 5 6 7 8 9 10; do
 done
 wait
 check_eq "route replace during ping: no packet lost" "0%" \
-	"$(sed -nE 's/.* ([0-9.]+%) packet loss.*/\1/p' /tmp/cl-ping)"
+	"$(sed -nE 's/.* ([0-9.]+%) packet loss.*/\1/p' "$XLAT_TMP"/cl-ping)"
 ip -n $R route replace default encap xlat "${SINGLE[@]}" dev r6
 
 # --- downstream CLAT and the router's own traffic (output path) -----------------
@@ -214,13 +216,14 @@ check "downstream: ping from the IPv6 side to 2001:db8:100:64::c000:202" \
 	in6 ping -c 3 -i 0.2 -W 2 -I $SRV6 2001:db8:100:64::c000:202
 check "local output path: the router's own ping (192.0.2.1)" \
 	inr ping -c 3 -i 0.2 -W 2 -I 192.0.2.1 $SRV4
+# shellcheck disable=SC2016 # socat's SYSTEM shell expands $XLAT_TMP (exported)
 in6 timeout 30 socat -u TCP6-LISTEN:5007,bind=[$SRV6],reuseaddr \
-	SYSTEM:'sha256sum > /tmp/cl-got' &
+	SYSTEM:'sha256sum > $XLAT_TMP/cl-got' &
 wait_port $H6 tcp 5007
 check "local output path: TCP 2 MB from the router" inr timeout 20 socat -u \
-	OPEN:/tmp/cl-data TCP4:$SRV4:5007,bind=192.0.2.1
+	OPEN:"$XLAT_TMP"/cl-data TCP4:$SRV4:5007,bind=192.0.2.1
 wait
-check_eq "local output path: TCP data intact" "$want  -" "$(cat /tmp/cl-got)"
+check_eq "local output path: TCP data intact" "$want  -" "$(cat "$XLAT_TMP"/cl-got)"
 
-rm -f /tmp/cl-data /tmp/cl-got /tmp/cl-udp /tmp/cl-ping
+rm -f "$XLAT_TMP"/cl-data "$XLAT_TMP"/cl-got "$XLAT_TMP"/cl-udp "$XLAT_TMP"/cl-ping
 xlat_done

@@ -27,6 +27,7 @@
 #   refuses 64:ff9b:1::/48 and /96 as "reserved")
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
+require socat
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 CLATD=${CLATD:-${BUILD:-$top/build}/clatd/clatd}

@@ -57,13 +57,14 @@
 #   +---------------------------+    +-------------------------------------------+
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
+require socat
 
 EX=$(cd "$(dirname "$0")/../examples" && pwd)
 SRV4=198.51.100.7
 SRV6=64:ff9b:1:c633:64:700::	# SRV4 under 64:ff9b:1::/48 (RFC 6052 2.2)
-DATA=/tmp/ex-data
-head -c 1000000 /dev/urandom > $DATA
-SUM=$(md5sum < $DATA)
+DATA=$XLAT_TMP/ex-data
+head -c 1000000 /dev/urandom > "$DATA"
+SUM=$(md5sum < "$DATA")
 
 # example NS SCRIPT ACTION [VAR=value...]: run an example as documented.
 example() {
@@ -78,21 +79,21 @@ example() {
 upload() {
 	local desc=$1 sns=$2 listen=$3 cns=$4 connect=$5 port
 	port=$(sed -nE 's/^[A-Z0-9]+-LISTEN:([0-9]+).*/\1/p' <<< "$listen")
-	rm -f /tmp/ex-recv /tmp/ex-peer
+	rm -f "$XLAT_TMP"/ex-recv "$XLAT_TMP"/ex-peer
 	# shellcheck disable=SC2016 # socat's SYSTEM command expands it
 	ip netns exec "$sns" timeout 30 socat -u "$listen" \
-		SYSTEM:'echo "$SOCAT_PEERADDR" > /tmp/ex-peer; cat > /tmp/ex-recv' &
+		SYSTEM:'echo "$SOCAT_PEERADDR" > $XLAT_TMP/ex-peer; cat > $XLAT_TMP/ex-recv' &
 	wait_port "$sns" tcp "$port"
-	ip netns exec "$cns" timeout 30 socat -u OPEN:$DATA "$connect"
+	ip netns exec "$cns" timeout 30 socat -u OPEN:"$DATA" "$connect"
 	wait
-	check_eq "$desc" "$SUM" "$(md5sum < /tmp/ex-recv 2>/dev/null)"
+	check_eq "$desc" "$SUM" "$(md5sum < "$XLAT_TMP"/ex-recv 2>/dev/null)"
 }
 
 # download DESC SNS LISTEN CNS CONNECT: the other way round.
 download() {
 	local desc=$1 sns=$2 listen=$3 cns=$4 connect=$5 port got
 	port=$(sed -nE 's/^[A-Z0-9]+-LISTEN:([0-9]+).*/\1/p' <<< "$listen")
-	ip netns exec "$sns" timeout 30 socat -u OPEN:$DATA "$listen" &
+	ip netns exec "$sns" timeout 30 socat -u OPEN:"$DATA" "$listen" &
 	wait_port "$sns" tcp "$port"
 	got=$(ip netns exec "$cns" timeout 30 socat -u "$connect" - | md5sum)
 	wait
@@ -158,7 +159,7 @@ upload "clat-host (route): TCP 1 MB IPv4 host -> IPv6 server, md5" \
 	$S "TCP6-LISTEN:5001,bind=[$SRV6],reuseaddr" \
 	$H TCP4:$SRV4:5001
 check_eq "clat-host (route): the server sees CLAT6" \
-	"[2001:0db8:0001:0002:0000:0000:0000:1234]" "$(cat /tmp/ex-peer)"
+	"[2001:0db8:0001:0002:0000:0000:0000:1234]" "$(cat "$XLAT_TMP"/ex-peer)"
 download "clat-host (route): TCP 1 MB IPv6 server -> IPv4 host, md5" \
 	$S "TCP6-LISTEN:5002,bind=[$SRV6],reuseaddr" \
 	$H TCP4:$SRV4:5002
@@ -243,7 +244,7 @@ upload "clat-router: TCP 1 MB LAN host -> IPv6 server (PMTUD to 1260), md5" \
 	$U "TCP6-LISTEN:5011,bind=[$SRV6],reuseaddr" \
 	$L TCP4:$SRV4:5011
 check_eq "clat-router: the server sees the LAN host's own address (no NAT44)" \
-	"[2001:0db8:0100:0064:0000:0000:c000:0202]" "$(cat /tmp/ex-peer)"
+	"[2001:0db8:0100:0064:0000:0000:c000:0202]" "$(cat "$XLAT_TMP"/ex-peer)"
 download "clat-router: TCP 1 MB IPv6 server -> LAN host, md5" \
 	$U "TCP6-LISTEN:5012,bind=[$SRV6],reuseaddr" \
 	$L TCP4:$SRV4:5012
@@ -290,7 +291,7 @@ upload "siit-dc-br: TCP 1 MB IPv4 client -> 203.0.113.1, md5" \
 	$S "TCP6-LISTEN:5021,bind=[2001:db8:46::1],reuseaddr" \
 	$C TCP4:203.0.113.1:5021
 check_eq "siit-dc-br: the server sees the client as PREF64 + 192.0.2.7" \
-	"[2001:0db8:0046:0064:0000:0000:c000:0207]" "$(cat /tmp/ex-peer)"
+	"[2001:0db8:0046:0064:0000:0000:c000:0207]" "$(cat "$XLAT_TMP"/ex-peer)"
 download "siit-dc-br: TCP 1 MB 198.51.100.80 -> IPv4 client, md5" \
 	$S "TCP6-LISTEN:5022,bind=[2001:db8:46::1:80],reuseaddr" \
 	$C TCP4:198.51.100.80:5022
@@ -324,7 +325,7 @@ upload "nat64: TCP 1 MB IPv6 client -> IPv4 server, md5" \
 	$S "TCP4-LISTEN:5031,reuseaddr" \
 	$C "TCP6:[$SRV6]:5031,bind=[2001:db8:6::110]"
 check_eq "nat64: the server sees the router's address (masquerade)" \
-	198.51.100.1 "$(cat /tmp/ex-peer)"
+	198.51.100.1 "$(cat "$XLAT_TMP"/ex-peer)"
 download "nat64: TCP 1 MB IPv4 server -> IPv6 client ::111, md5" \
 	$S "TCP4-LISTEN:5032,reuseaddr" \
 	$C "TCP6:[$SRV6]:5032,bind=[2001:db8:6::111]"
@@ -345,7 +346,7 @@ ping_ok "464xlat: IPv4 ping 192.0.0.1 -> $SRV4 through CLAT and NAT64" $C $SRV4
 upload "464xlat: TCP 1 MB IPv4 app -> IPv4 server through both, md5" \
 	$S "TCP4-LISTEN:5033,reuseaddr" $C TCP4:$SRV4:5033
 check_eq "464xlat: the server sees the NAT64's address" \
-	198.51.100.1 "$(cat /tmp/ex-peer)"
+	198.51.100.1 "$(cat "$XLAT_TMP"/ex-peer)"
 download "464xlat: TCP 1 MB IPv4 server -> IPv4 app through both, md5" \
 	$S "TCP4-LISTEN:5034,reuseaddr" $C TCP4:$SRV4:5034
 example $C clat-host.sh down "${EX14[@]}"
@@ -425,5 +426,5 @@ else
 	pass "networkmanager (xlatctl) # SKIP tools/libxlat/xlatctl is not built"
 fi
 
-rm -f $DATA /tmp/ex-recv /tmp/ex-peer
+rm -f "$DATA" "$XLAT_TMP"/ex-recv "$XLAT_TMP"/ex-peer
 xlat_done

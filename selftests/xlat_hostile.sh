@@ -29,6 +29,7 @@
 # of the router hands every one of them to the encap.
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
+require scapy iperf3
 
 H4=ho-h4
 R=ho-r
@@ -85,9 +86,9 @@ print(n + (int(m.group(1)) if m else 0))'
 
 in6 iperf3 -s -1 -B $SRV6 > /dev/null 2>&1 &
 wait_port $H6 tcp 5201
-in4 timeout 300 iperf3 -c $SRV4 -t 40 > /tmp/ho-iperf 2>&1 &
+in4 timeout 300 iperf3 -c $SRV4 -t 40 > "$XLAT_TMP"/ho-iperf 2>&1 &
 iperf=$!
-in4 ping -c 150 -i 0.2 -W 2 $SRV4 > /tmp/ho-ping 2>&1 &
+in4 ping -c 150 -i 0.2 -W 2 $SRV4 > "$XLAT_TMP"/ho-ping 2>&1 &
 ping=$!
 sleep 2
 
@@ -200,12 +201,12 @@ EOF
 sleep 2
 
 wait $ping
-tail -2 /tmp/ho-ping | sed 's/^/# /'
+tail -2 "$XLAT_TMP"/ho-ping | sed 's/^/# /'
 check "ping kept working through the flood (no loss)" \
-	grep -q " 0% packet loss" /tmp/ho-ping
+	grep -q " 0% packet loss" "$XLAT_TMP"/ho-ping
 wait $iperf
 rc=$?
-tail -3 /tmp/ho-iperf | sed 's/^/# /'
+tail -3 "$XLAT_TMP"/ho-iperf | sed 's/^/# /'
 check_eq "iperf3 kept working through the flood" 0 "$rc"
 
 got4=$(total route show 203.0.113.0/24)

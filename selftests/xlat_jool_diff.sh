@@ -74,17 +74,16 @@ X4=192.0.0.6
 GW4=192.0.0.5
 INST=jd
 
-python3 -c 'import scapy' 2>/dev/null || { echo "# SKIP: no scapy"; exit 4; }
-command -v jool_siit > /dev/null || { echo "# SKIP: no jool_siit"; exit 4; }
+require scapy jool_siit
 for m in jool_common jool_siit; do
 	[ -f "$JOOL_DIR/$m.ko" ] || grep -qw "^$m" /proc/modules ||
-		{ echo "# SKIP: no $JOOL_DIR/$m.ko"; exit 4; }
+		{ echo "# SKIP: no $JOOL_DIR/$m.ko"; exit "$KSFT_SKIP"; }
 done
 loaded=
 if ! grep -qw '^jool_siit' /proc/modules; then
 	# shellcheck disable=SC2015 # the skip is for either insmod failing
 	insmod "$JOOL_DIR/jool_common.ko" && insmod "$JOOL_DIR/jool_siit.ko" ||
-		{ echo "# SKIP: the Jool modules do not load"; exit 4; }
+		{ echo "# SKIP: the Jool modules do not load"; exit "$KSFT_SKIP"; }
 	loaded=1
 fi
 

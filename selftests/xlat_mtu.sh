@@ -19,6 +19,7 @@
 # CLAT the path MTU through translated Packet Too Big messages.
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
+require scapy socat
 
 H4=mt-h4
 R=mt-r
@@ -212,14 +213,14 @@ done
 # --- TCP across a 1280-byte IPv6 link ---------------------------------------------
 
 setup 1280
-head -c 3000000 /dev/urandom > /tmp/mt-data
+head -c 3000000 /dev/urandom > "$XLAT_TMP"/mt-data
 in6 timeout 60 socat -u TCP6-LISTEN:5001,bind=[$SRV6],reuseaddr \
-	OPEN:/tmp/mt-recv,creat,trunc &
+	OPEN:"$XLAT_TMP"/mt-recv,creat,trunc &
 wait_port $H6 tcp 5001
-in4 timeout 60 socat -u OPEN:/tmp/mt-data TCP4:$SRV4:5001
+in4 timeout 60 socat -u OPEN:"$XLAT_TMP"/mt-data TCP4:$SRV4:5001
 wait
 check_eq "TCP 3 MB across a 1280-byte link arrives intact" \
-	"$(md5sum < /tmp/mt-data)" "$(md5sum < /tmp/mt-recv 2>/dev/null)"
+	"$(md5sum < "$XLAT_TMP"/mt-data)" "$(md5sum < "$XLAT_TMP"/mt-recv 2>/dev/null)"
 
 # --- fragmented zero-checksum UDPv4 (scapy) ---------------------------------------
 # Only a route that says udp-zero-checksum compute reassembles UDPv4
@@ -228,15 +229,15 @@ check_eq "TCP 3 MB across a 1280-byte link arrives intact" \
 
 setup 1280 "udp-zero-checksum compute"
 in6 timeout 60 socat -u UDP6-RECVFROM:5006,bind=[$SRV6] \
-	OPEN:/tmp/mt-udp,creat,trunc &
+	OPEN:"$XLAT_TMP"/mt-udp,creat,trunc &
 wait_port $H6 udp 5006
 # The first copy may be lost to the 1280-byte link while the CLAT learns
 # its MTU (UDP does not retransmit): send three.
 in4 python3 - "$SRV4" <<'EOF'
-import sys, time
+import os, sys, time
 from scapy.all import IP, UDP, Raw, fragment, send
 data = bytes(range(256)) * 12          # 3072 bytes
-open("/tmp/mt-udp-sent", "wb").write(data)
+open(os.environ["XLAT_TMP"] + "/mt-udp-sent", "wb").write(data)
 for ident in (4242, 4243, 4244):
     pkt = IP(src="192.0.0.1", dst=sys.argv[1], id=ident) / \
           UDP(sport=4000, dport=5006, chksum=0) / Raw(data)
@@ -245,7 +246,7 @@ for ident in (4242, 4243, 4244):
 EOF
 wait
 check_eq "udp-zero-checksum compute: fragmented zero-checksum UDPv4 arrives whole, valid checksum" \
-	"$(md5sum < /tmp/mt-udp-sent)" "$(md5sum < /tmp/mt-udp 2>/dev/null)"
+	"$(md5sum < "$XLAT_TMP"/mt-udp-sent)" "$(md5sum < "$XLAT_TMP"/mt-udp 2>/dev/null)"
 
 # --- a flood of fragments that never complete --------------------------------------
 

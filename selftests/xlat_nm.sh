@@ -25,6 +25,7 @@
 # kernels without CONFIG_IPV6_SUBTREES is checked at the end.
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
+require socat
 
 TOOLS=$(cd "$(dirname "$0")/../tools" && pwd)
 XLATCTL=$TOOLS/libxlat/xlatctl
@@ -175,14 +176,14 @@ check "IPv4 route: no gateway, src $CLAT4, metric $METRIC, mtu $MTU" \
 traffic() {
 	local tag=$1 got
 	check "$tag: ping $SRV4" inh ping -c 3 -i 0.3 -w 15 $SRV4
-	head -c 1000000 /dev/urandom > /tmp/nm-data
+	head -c 1000000 /dev/urandom > "$XLAT_TMP"/nm-data
 	ins timeout 60 socat -u TCP4-LISTEN:5001,reuseaddr \
-		OPEN:/tmp/nm-recv,creat,trunc &
+		OPEN:"$XLAT_TMP"/nm-recv,creat,trunc &
 	wait_port $S tcp 5001
-	inh timeout 60 socat -u OPEN:/tmp/nm-data TCP4:$SRV4:5001
+	inh timeout 60 socat -u OPEN:"$XLAT_TMP"/nm-data TCP4:$SRV4:5001
 	wait $!
-	check_eq "$tag: TCP, 1 MB arrive intact" "$(md5sum < /tmp/nm-data)" \
-		"$(md5sum < /tmp/nm-recv 2>/dev/null)"
+	check_eq "$tag: TCP, 1 MB arrive intact" "$(md5sum < "$XLAT_TMP"/nm-data)" \
+		"$(md5sum < "$XLAT_TMP"/nm-recv 2>/dev/null)"
 	ins timeout 20 python3 -c '
 import socket
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -270,12 +271,12 @@ check_clean "down"
 # --- clat-example: the same sequence through libxlat --------------------------
 
 # The same secret and interface name: the same CLAT address.
-rm -f /tmp/nm-ctl /tmp/nm-out
-mkfifo /tmp/nm-ctl
+rm -f "$XLAT_TMP"/nm-ctl "$XLAT_TMP"/nm-out
+mkfifo "$XLAT_TMP"/nm-ctl
 inh "$TOOLS/libxlat/clat-example" nm eth0 2001:db8:1:2::/64 $PREF64B \
-	$METRIC $MTU < /tmp/nm-ctl > /tmp/nm-out 2>&1 &
+	$METRIC $MTU < "$XLAT_TMP"/nm-ctl > "$XLAT_TMP"/nm-out 2>&1 &
 CE_PID=$!
-exec 7> /tmp/nm-ctl
+exec 7> "$XLAT_TMP"/nm-ctl
 # ce_wait TEXT: wait (up to 20 s) for a line of clat-example's output
 # that starts with TEXT.
 # shellcheck disable=SC2317 # run by check
@@ -284,10 +285,10 @@ ce_wait() {
 	for _ in $(seq 200); do
 		while read -r l; do
 			[[ $l == "$1"* ]] && return 0
-		done < /tmp/nm-out
+		done < "$XLAT_TMP"/nm-out
 		sleep 0.1
 	done
-	cat /tmp/nm-out
+	cat "$XLAT_TMP"/nm-out
 	return 1
 }
 check "clat-example nm: DAD, anycast join, address and routes, then up" \

@@ -22,6 +22,7 @@
 WHOLE=9000
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
+require socat
 
 H4=of-h4
 R=of-r
@@ -76,14 +77,14 @@ setup() {
 # transfer NAME SRC-NS DST-NS LISTEN CONNECT: 16 MB over TCP, md5 checked.
 transfer() {
 	local name=$1 src=$2 dst=$3 listen=$4 connect=$5
-	head -c 16000000 /dev/urandom > /tmp/of-data
+	head -c 16000000 /dev/urandom > "$XLAT_TMP"/of-data
 	ip netns exec "$dst" timeout 120 socat -u "$listen" \
-		OPEN:/tmp/of-recv,creat,trunc &
+		OPEN:"$XLAT_TMP"/of-recv,creat,trunc &
 	wait_port "$dst" tcp 5001
-	ip netns exec "$src" timeout 120 socat -u OPEN:/tmp/of-data "$connect"
+	ip netns exec "$src" timeout 120 socat -u OPEN:"$XLAT_TMP"/of-data "$connect"
 	wait
-	check_eq "$name: 16 MB arrive intact" "$(md5sum < /tmp/of-data)" \
-		"$(md5sum < /tmp/of-recv 2>/dev/null)"
+	check_eq "$name: 16 MB arrive intact" "$(md5sum < "$XLAT_TMP"/of-data)" \
+		"$(md5sum < "$XLAT_TMP"/of-recv 2>/dev/null)"
 }
 
 # --- GRO-merged forwarding, both ways ---------------------------------------
@@ -117,7 +118,7 @@ check "local TSO: super-packets translated whole (fewer than $WHOLE packets)" \
 # --- UDP GSO (UDP_SEGMENT) --------------------------------------------------------
 
 setup
-in6 timeout 60 python3 - "$SRV6" > /tmp/of-udp <<'EOF' &
+in6 timeout 60 python3 - "$SRV6" > "$XLAT_TMP"/of-udp <<'EOF' &
 import socket, sys, hashlib
 s = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
 # Room for all of them, however slowly this side runs (SO_RCVBUFFORCE).
@@ -153,7 +154,7 @@ EOF
 )
 wait
 check_eq "UDP GSO 4->6: 200 datagrams of 1200 bytes arrive intact" "$want" \
-	"$(cat /tmp/of-udp)"
+	"$(cat "$XLAT_TMP"/of-udp)"
 n=$(counter packets route show default)
 check "UDP GSO: sent as 20 super-packets, translated whole" \
 	test "${n:-999}" -lt 100

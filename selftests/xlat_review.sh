@@ -25,6 +25,7 @@
 # The link MTUs (h6-r, r-v4r, v4r-h4) are set per check.
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
+require socat
 
 H6=rv-h6
 R=rv-r
@@ -42,7 +43,7 @@ RLOC6=2001:db8:100:64::c000:201
 CFG=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.2.0/24 2001:db8:100:64::/96)
 CFG+=(eam 203.0.113.0/24 2001:db8:46::/120)
 PKT=(/usr/bin/python3 "$(cd "$(dirname "$0")/../tools" && pwd)/xlat-review-pkt.py")
-TMP=$(mktemp -d /tmp/rv.XXXXXX)
+TMP=$(mktemp -d "$XLAT_TMP"/rv.XXXXXX)
 # The VRF goes first: a namespace that dies with enslaved links fails to
 # cycle them back ("route tables might be wrong").
 teardown() {

@@ -29,7 +29,7 @@ CASES="python3 $(dirname "$0")/../tools/xlat-rfc-cases.py"
 REPLAY="python3 $(dirname "$0")/../tools/xlat-replay.py"
 CFG=(remote-prefix6 2001:db8:100::/40 eam 198.51.100.0/24 2001:db8:1c6:3364::/72 eam 203.0.113.0/24 2001:db8:3::/120)
 
-python3 -c 'import scapy' 2>/dev/null || { echo "# SKIP: no scapy"; exit 4; }
+require scapy
 
 for n in $N6 $X $N4; do ns_new "$n"; done
 veth $N6 n6 $X x6

@@ -16,6 +16,7 @@
 #                    eam 203.0.113.0/24 2001:db8:46::/120
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
+require socat
 
 C4=si-c4
 BR=si-br

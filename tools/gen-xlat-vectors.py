@@ -1,12 +1,12 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0
-"""Generate net/ipv6/ila_xlat/xlat_vectors.h: packet translation vectors.
+"""Generate net/ipv6/ila_xlat/tests/xlat_vectors.h: packet translation vectors.
 
 Every expected packet is built here with scapy by applying the rules of
 RFC 7915 (sections 4 and 5) and RFC 6052 by hand; nothing comes from the
 kernel code under test. Run from the repository root:
 
-    /usr/bin/python3 tools/gen-xlat-vectors.py > net/ipv6/ila_xlat/xlat_vectors.h
+    /usr/bin/python3 tools/gen-xlat-vectors.py > net/ipv6/ila_xlat/tests/xlat_vectors.h
 """
 from scapy.all import (IP, IPv6, TCP, UDP, ICMP, ICMPv6EchoRequest,
                        ICMPv6EchoReply, ICMPv6ND_RS, IPv6ExtHdrFragment,
