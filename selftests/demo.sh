@@ -33,7 +33,7 @@ PLATMAP=(remote-prefix6 64:ff9b:1::/48 eam "$PUB4/32" "$CLAT6/128")
 OK=0
 FAILED=0
 tmp=$(mktemp -d)
-trap 'xlat_cleanup; rm -rf "$tmp"' EXIT
+trap 'xlat_exit; rm -rf "$tmp"' EXIT
 
 say() { printf '%s\n' "$*"; }
 ok() { OK=$((OK + 1)); say "ok   $*"; }

@@ -16,14 +16,20 @@ XLAT_FAILED=0
 XLAT_TMP=$(mktemp -d "${TMPDIR:-/tmp}/$XLAT_TEST.XXXXXX")
 export XLAT_TMP
 
+# xlat_cleanup: delete the namespaces (scripts call it to start over).
 xlat_cleanup() {
 	local ns
 	for ns in "${XLAT_NS[@]}"; do
 		ip netns del "$ns" 2>/dev/null
 	done
+}
+
+# xlat_exit: at exit, the namespaces and the files.
+xlat_exit() {
+	xlat_cleanup
 	rm -rf "$XLAT_TMP"
 }
-trap xlat_cleanup EXIT
+trap xlat_exit EXIT
 
 # The kselftest exit status of a script that cannot run here: run.sh
 # reports it as skipped ("ok N name # SKIP reason"), not as passed.

@@ -44,7 +44,7 @@ stop_all() {
 	done
 	wait 2>/dev/null
 }
-trap 'stop_all; rm -rf "$WORK"; xlat_cleanup' EXIT
+trap 'stop_all; rm -rf "$WORK"; xlat_exit' EXIT
 
 in4() { ip netns exec $H4 "$@"; }
 in6() { ip netns exec $H6 "$@"; }

@@ -45,7 +45,7 @@ CLAT6D=2001:db8:1::c1:a700:1		# derived: ff:fe -> c1:a7
 CLAT6S=2001:db8:1::ff:fe00:1		# SLAAC (EUI-64 of 02:00:00:00:00:01)
 TABLE=49575				# clatd's route-table, 0xc1a7
 tmp=$(mktemp -d)
-trap 'stop_all; xlat_cleanup; rm -rf "$tmp"' EXIT
+trap 'stop_all; xlat_exit; rm -rf "$tmp"' EXIT
 
 inc() { ip netns exec $C "$@"; }
 inp() { ip netns exec $P "$@"; }

@@ -61,7 +61,7 @@ NFT
 done
 
 tmp=$(mktemp -d)
-trap 'xlat_cleanup; rm -rf "$tmp"' EXIT
+trap 'xlat_exit; rm -rf "$tmp"' EXIT
 
 # group NAME MTU6 ATTRS...: the routes of a group, then its cases.
 group() {

@@ -43,7 +43,7 @@ cleanup_userns() {
 	done
 	rm -rf "$WORK"
 }
-trap 'cleanup_userns; xlat_cleanup' EXIT
+trap 'cleanup_userns; xlat_exit' EXIT
 
 # as_nobody CMD...: run CMD as user nobody, without any capability.
 as_nobody() {
