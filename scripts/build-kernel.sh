@@ -30,6 +30,18 @@ series_files() {
 	sed -nE 's|^\+\+\+ b/(.*)|\1|p'
 }
 
+# Keep a copy, with its mtime, of each file of the series on stdin that
+# the tree has, so that those a new series leaves as they were get their
+# mtime back.
+save_prev() {
+	rm -rf "$prev"
+	series_files | sort -u | while read -r f; do
+		[ -f "$src/$f" ] || continue
+		mkdir -p "$prev/$(dirname "$f")"
+		cp -p "$src/$f" "$prev/$f"
+	done
+}
+
 "$top/scripts/patches.sh" "$build" > /dev/null
 new=$build/kernel.series.new
 for p in "$build"/patches/0*.patch; do
@@ -42,12 +54,7 @@ prev=$build/series-prev
 if [ -f "$src/.ipxlat-extracted" ] && [ -d "$applied" ] &&
    ! cat "$applied"/*.patch | cmp -s "$new" -; then
 	echo "== the series changed: reverting the old one"
-	rm -rf "$prev"
-	cat "$applied"/*.patch | series_files | sort -u | while read -r f; do
-		[ -f "$src/$f" ] || continue
-		mkdir -p "$prev/$(dirname "$f")"
-		cp -p "$src/$f" "$prev/$f"
-	done
+	cat "$applied"/*.patch | save_prev
 	mapfile -t old < <(printf '%s\n' "$applied"/*.patch | sort -r)
 	for p in "${old[@]}"; do
 		patch -d "$src" -p1 -R -s -E < "$p"
@@ -67,12 +74,7 @@ fi
 # copied over them. Back to the tarball's files first.
 if [ -f "$src/.ipxlat-applied.patch" ]; then
 	echo "== a tree of kernel/patches and copied files: reverting them"
-	rm -rf "$prev"
-	series_files < "$new" | sort -u | while read -r f; do
-		[ -f "$src/$f" ] || continue
-		mkdir -p "$prev/$(dirname "$f")"
-		cp -p "$src/$f" "$prev/$f"
-	done
+	save_prev < "$new"
 	patch -d "$src" -p1 -R -s < "$src/.ipxlat-applied.patch"
 	rm -rf "$src/net/ipv6/ila_xlat" "$src/include/uapi/linux/lwtunnel_xlat.h"
 	rm -f "$src/.ipxlat-applied.patch"

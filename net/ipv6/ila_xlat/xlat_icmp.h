@@ -61,20 +61,14 @@ enum xlat_icmp_rest {
  */
 static inline bool xlat_icmp_echo(u8 type, bool to6, u8 *out)
 {
-	static const u8 map[2][2] = {
-		{ ICMP_ECHO, ICMP_ECHOREPLY },			/* to IPv4 */
-		{ ICMPV6_ECHO_REQUEST, ICMPV6_ECHO_REPLY },	/* to IPv6 */
-	};
-	int i;
-
-	if (to6)
-		i = type == ICMP_ECHO ? 0 : type == ICMP_ECHOREPLY ? 1 : -1;
+	if (to6 && (type == ICMP_ECHO || type == ICMP_ECHOREPLY))
+		*out = type == ICMP_ECHO ? ICMPV6_ECHO_REQUEST :
+					   ICMPV6_ECHO_REPLY;
+	else if (!to6 && (type == ICMPV6_ECHO_REQUEST ||
+			  type == ICMPV6_ECHO_REPLY))
+		*out = type == ICMPV6_ECHO_REQUEST ? ICMP_ECHO : ICMP_ECHOREPLY;
 	else
-		i = type == ICMPV6_ECHO_REQUEST ? 0 :
-		    type == ICMPV6_ECHO_REPLY ? 1 : -1;
-	if (i < 0)
 		return false;
-	*out = map[to6][i];
 	return true;
 }
 

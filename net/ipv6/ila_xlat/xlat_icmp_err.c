@@ -447,7 +447,7 @@ static int xlat_rest_46(const u8 *h4, u8 type6, u8 code6, u8 rest,
  *	section 4.2.2): the quoted destination keeps its RFC 6052 form
  * @err: on failure, the drop reason (an error never answers an error)
  *
- * Return: 0 with @skb holding the ICMPv6 error, or a negative error.
+ * Return: %XLAT_OK with @skb holding the ICMPv6 error, or %XLAT_DROP.
  */
 enum xlat_verdict xlat_46_icmp_err(struct net *net, struct sk_buff *skb,
 				   const struct xlat_cfg *cfg,
@@ -645,7 +645,7 @@ static int xlat_rest_64(const u8 *h6, u8 rest, u8 *h4)
  *	(see xlat_quote_64())
  * @err: on failure, the drop reason
  *
- * Return: 0 with @skb holding the ICMPv4 error, or a negative error.
+ * Return: %XLAT_OK with @skb holding the ICMPv4 error, or %XLAT_DROP.
  */
 enum xlat_verdict xlat_64_icmp_err(struct net *net, struct sk_buff *skb,
 				   const struct xlat_cfg *cfg,
