@@ -1133,6 +1133,16 @@ def ext_after_fh(c):
     return bool(rest) or c.h["proto"] in EXTHDRS
 
 
+def quoted_ext_after_fh(c):
+    """The IPv6 packet an ICMPv6 error quotes has an extension header
+    (AH included) after its Fragment Header."""
+    qh = c.qh
+    if not qh or qh["v"] != 6 or 44 not in qh["exts"]:
+        return False
+    rest = qh["exts"][qh["exts"].index(44) + 1:]
+    return bool(rest) or qh["proto"] in EXTHDRS
+
+
 def rfc4884_len(c):
     """The error has a non-zero RFC 4884 length field."""
     t = c.inp[c.h["l4"]]
@@ -1523,6 +1533,14 @@ KNOWN = [
      "RFC 7915 5.1: such packets SHOULD be dropped and logged; xlat "
      "answers 1/1 (section 5.4); Jool translates AH or skips the header. "
      "xlat follows the RFC."),
+    ("ICMPv6 error quoting a packet with an extension header after its "
+     "Fragment Header",
+     lambda c: c.side == 6 and c.err and c.xo == "drops" and
+     quoted_ext_after_fh(c),
+     "RFC 7915 5.3 translates the quoted headers as 5.1 does a packet's; "
+     "xlat walks a quote with the packet's walker and drops the error "
+     "(icmp-error-inner) where it would drop the packet; Jool translates "
+     "AH in a quote. A documented choice of xlat."),
     ("ICMP error quoting an ICMP error",
      lambda c: c.err and nested_error(c) and c.xo == "drops",
      "RFC 7915 4.3 and 5.3: the translation of the quoted packet MUST "
