@@ -63,6 +63,8 @@ set -eu
 #   route  the upstream router routes CLAT6/128 to this host (static route,
 #          or the router's own CLAT support); no ND for CLAT6 here.
 : "${REACH:=proxy}"
+# 1: set net.netfilter.nf_hooks_lwtunnel (see up(), step 0); 0: leave it.
+: "${NF_HOOKS:=1}"
 
 # One encap configuration, the same on both routes: the far side is
 # PREF64 (RFC 6052 embedding), the near side is this host, an explicit
@@ -92,6 +94,20 @@ dad_check() {
 }
 
 up() {
+	# 0. A firewall on this host that keys on conntrack ("ct state
+	#    invalid drop" on input, as most desktop firewalls have) lets the
+	#    translated replies in only if they pass the netfilter hooks of
+	#    their new family, which the kernel runs for packets of lightweight
+	#    tunnels only with this switch (Documentation/networking/xlat.rst,
+	#    "Netfilter"). It is global and cannot be turned off again until
+	#    reboot, so down() leaves it on.
+	if [ "$NF_HOOKS" = 1 ]; then
+		sysctl -qw net.netfilter.nf_hooks_lwtunnel=1 ||
+			echo "clat-host: no nf_hooks_lwtunnel switch" \
+			     "(nf_conntrack not loaded?): a stateful firewall" \
+			     "will drop the CLAT's replies" >&2
+	fi
+
 	# 1. Claim CLAT6 first, before anything uses it.
 	if [ "$REACH" = proxy ]; then
 		# The kernel answers Neighbor Solicitations for a proxy entry

@@ -35,7 +35,9 @@
 #
 # Why the veth loop: netfilter's NAT needs a conntrack entry, and conntrack
 # creates entries in PREROUTING (or OUTPUT for local packets). A packet
-# translated by an xlat route does not pass PREROUTING of its new family:
+# translated by an xlat route passes PREROUTING of its new family only when
+# net.netfilter.nf_hooks_lwtunnel is 1 (a global switch of the kernel's, 0
+# by default; Documentation/networking/xlat.rst, "Netfilter"). Without it
 # the 6->4 route hands the IPv4 packet straight to IPv4 routing and
 # forwarding. The translated packet then goes through FORWARD and
 # POSTROUTING without a conntrack entry, and `masquerade` (like every NAT
@@ -43,7 +45,9 @@
 # packets take one turn through a veth pair inside this machine: out of
 # LOOP_A, in again on LOOP_B, through PREROUTING where conntrack sees them.
 # The cost: the NAT64 router counts as two IPv4 hops for them (the TTL
-# drops by 2 on the way out, by 1 on the way back).
+# drops by 2 on the way out, by 1 on the way back). This script needs no
+# setting of the switch and leaves it alone; with the switch at 1 the loop
+# is not needed (the masquerade rule alone does it), but it still works.
 #
 # The packet walk, client -> server:
 #   1. 2001:db8:6::110 -> PREF64+198.51.100.7 arrives on LAN6. IPv6

@@ -54,6 +54,8 @@ set -eu
 # would link. XLATCTL=path/to/xlatctl makes this script use it for the
 # routes instead of `ip`; everything else stays `ip`.
 : "${XLATCTL:=}"
+# 1: set net.netfilter.nf_hooks_lwtunnel in step 0; 0: leave it.
+: "${NF_HOOKS:=1}"
 # ----------------------------------------------------------------------------
 
 XLAT="remote-prefix6 $PREF64 local-map $CLAT4/32 $CLAT6/128"
@@ -69,6 +71,17 @@ up() {
 	sysctl -qw "net/ipv6/conf/$DEV/accept_ra=2"
 	sysctl -qw "net/ipv6/conf/$DEV/forwarding=1"
 	sysctl -qw "net/ipv6/conf/$DEV/proxy_ndp=1"
+	# The translated replies are tracked by conntrack, as a stateful
+	# firewall (firewalld's "ct state invalid drop") needs, only if they
+	# pass the netfilter hooks of their new family: the kernel runs them
+	# for lightweight tunnels only with this global switch, which cannot
+	# be turned off again until reboot (Documentation/networking/xlat.rst,
+	# "Netfilter"). A manager sets it once and leaves it.
+	if [ "$NF_HOOKS" = 1 ]; then
+		sysctl -qw net.netfilter.nf_hooks_lwtunnel=1 ||
+			echo "networkmanager: no nf_hooks_lwtunnel switch" \
+			     "(nf_conntrack not loaded?)" >&2
+	fi
 
 	# Step 1. DAD for CLAT6 (RFC 6877 section 6.3, RFC 4862 5.4), before
 	# anything uses it.

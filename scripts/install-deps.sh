@@ -13,6 +13,8 @@ pkgs=(
 	# VM and tests
 	qemu-system-x86 iproute2 iputils-ping iputils-tracepath traceroute
 	iperf3 python3-scapy tayga netcat-openbsd socat nftables tcpdump ethtool
+	# the drop reasons in skb:kfree_skb tracing (selftests/xlat_dropreason.sh)
+	linux-perf
 	# userspace helpers (libxlat: libnl, and libcrypto for RFC 7217's SHA-256)
 	pkg-config libnl-3-dev libnl-route-3-dev libssl-dev libmnl-dev valgrind
 	# the reference translator's userspace (its modules: tools/jool/)

@@ -64,6 +64,45 @@ veth() {
 		ip -n "$1" link set "$2" up && ip -n "$3" link set "$4" up
 }
 
+# clat_topology NAME: the CLAT router that several selftests share, in
+# three namespaces, with the xlat routes of a single-host CLAT:
+#
+#   +-- NAME-h4 --+    +---------------- NAME-r -----------------+    +-- NAME-h6 --+
+#   | h4          |----| r4 192.0.0.2/29, 192.0.2.1/24 (MTU 1480)|    |             |
+#   | 192.0.0.1/29|    |  0.0.0.0/0           encap xlat 4->6     |    | h6          |
+#   | 192.0.2.2/24|    |  2001:db8:1:2::1234  encap xlat 6->4     |----| 2001:db8:1::2/64
+#   +-------------+    | r6 2001:db8:1::1/64                      |    | SRV6 on h6  |
+#                      +------------------------------------------+    +-------------+
+#
+# The IPv6-only server answers at SRV6, 64:ff9b:1:c633:64:700::, the
+# RFC 6052 form of SRV4, 198.51.100.7, under 64:ff9b:1::/48. Sets H4, R,
+# H6, SRV4, SRV6, CLAT6 and CLAT_MAP (the encap's arguments).
+clat_topology() {
+	# shellcheck disable=SC2034 # read by the scripts that source lib.sh
+	H4=$1-h4 R=$1-r H6=$1-h6
+	# shellcheck disable=SC2034
+	SRV4=198.51.100.7 SRV6=64:ff9b:1:c633:64:700:: CLAT6=2001:db8:1:2::1234
+	CLAT_MAP=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$CLAT6/128")
+	ns_new "$H4" && ns_new "$R" && ns_new "$H6" &&
+	veth "$H4" h4 "$R" r4 && veth "$H6" h6 "$R" r6 &&
+	# The IPv4 side of a CLAT has room for the 20 bytes translation adds.
+	ip -n "$H4" link set h4 mtu 1480 && ip -n "$R" link set r4 mtu 1480 &&
+	ip -n "$H4" addr add 192.0.0.1/29 dev h4 &&
+	ip -n "$H4" addr add 192.0.2.2/24 dev h4 &&
+	ip -n "$H4" route add default via 192.0.0.2 &&
+	ip -n "$R" addr add 192.0.0.2/29 dev r4 &&
+	ip -n "$R" addr add 192.0.2.1/24 dev r4 &&
+	ip -n "$R" addr add 2001:db8:1::1/64 dev r6 nodad &&
+	ip -n "$H6" addr add 2001:db8:1::2/64 dev h6 nodad &&
+	ip -n "$H6" addr add "$SRV6/128" dev h6 nodad &&
+	ip -n "$H6" route add "$CLAT6/128" via 2001:db8:1::1 &&
+	ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1 &&
+	ip netns exec "$R" sysctl -qw net.ipv6.conf.all.forwarding=1 &&
+	ip -n "$R" -6 route add 64:ff9b:1::/48 via 2001:db8:1::2 &&
+	ip -n "$R" route add default encap xlat "${CLAT_MAP[@]}" dev r6 &&
+	ip -n "$R" -6 route add "$CLAT6/128" encap xlat "${CLAT_MAP[@]}" dev r6
+}
+
 _tap() {
 	local n=0
 	[ -f "$XLAT_TAP_COUNTER" ] && n=$(cat "$XLAT_TAP_COUNTER")
@@ -73,6 +112,8 @@ _tap() {
 }
 
 pass() { _tap ok "$1"; }
+# skip DESC: a check that cannot run here (TAP's "# SKIP" directive).
+skip() { _tap ok "# SKIP $1"; }
 fail() {
 	_tap "not ok" "$1"
 	XLAT_FAILED=1

@@ -19,50 +19,17 @@
 source "$(dirname "$0")/lib.sh"
 require scapy socat iperf3
 
-H4=cl-h4
-R=cl-r
-H6=cl-h6
-SRV4=198.51.100.7
-SRV6=64:ff9b:1:c633:64:700::
-CLAT6=2001:db8:1:2::1234
-PFX=(remote-prefix6 64:ff9b:1::/48)
-SINGLE=("${PFX[@]}" local-map 192.0.0.1/32 "$CLAT6/128")
-DOWN=("${PFX[@]}" local-map 192.0.2.0/24 2001:db8:100:64::/96)
-
-ns_new $H4
-ns_new $R
-ns_new $H6
-ip link add h4 netns $H4 type veth peer name r4 netns $R
-ip link add h6 netns $H6 type veth peer name r6 netns $R
-# The IPv4 side of a CLAT has room for the 20 bytes that translation adds.
-ip -n $H4 link set h4 mtu 1480
-ip -n $R link set r4 mtu 1480
-for x in "$H4 h4" "$R r4" "$R r6" "$H6 h6"; do
-	ip -n "${x% *}" link set "${x#* }" up
-done
-ip -n $H4 addr add 192.0.0.1/29 dev h4
-ip -n $H4 addr add 192.0.2.2/24 dev h4
-ip -n $H4 route add default via 192.0.0.2
-ip -n $R addr add 192.0.0.2/29 dev r4
-ip -n $R addr add 192.0.2.1/24 dev r4
-ip -n $R addr add 2001:db8:1::1/64 dev r6 nodad
-ip -n $H6 addr add 2001:db8:1::2/64 dev h6 nodad
-ip -n $H6 addr add $SRV6/128 dev h6 nodad
-ip -n $H6 route add $CLAT6/128 via 2001:db8:1::1
-ip -n $H6 route add 2001:db8:100:64::/96 via 2001:db8:1::1
-ip netns exec $R sysctl -qw net.ipv4.ip_forward=1
-ip netns exec $R sysctl -qw net.ipv6.conf.all.forwarding=1
-ip -n $R -6 route add 64:ff9b:1::/48 via 2001:db8:1::2
-
-ip -n $R route add default encap xlat "${SINGLE[@]}" dev r6
-ip -n $R -6 route add $CLAT6/128 encap xlat "${SINGLE[@]}" dev r6
-ip -n $R -6 route add 2001:db8:100:64::/96 encap xlat "${DOWN[@]}" dev r6
+clat_topology cl || { fail "topology"; xlat_done; }
+SINGLE=("${CLAT_MAP[@]}")
+DOWN=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.2.0/24 2001:db8:100:64::/96)
+ip -n "$H6" route add 2001:db8:100:64::/96 via 2001:db8:1::1
+ip -n "$R" -6 route add 2001:db8:100:64::/96 encap xlat "${DOWN[@]}" dev r6
 
 # counter ROUTE-ARGS NAME: a counter of a route from `ip -s route show`.
 counter() {
 	local name=$1
 	shift
-	ip -n $R -s "$@" | sed -nE "s/.* $name ([0-9]+).*/\\1/p"
+	ip -n "$R" -s "$@" | sed -nE "s/.* $name ([0-9]+).*/\\1/p"
 }
 drops() {
 	local name=$1
@@ -70,8 +37,8 @@ drops() {
 	counter "drop $name" "$@"
 }
 
-in4() { ip netns exec $H4 "$@"; }
-in6() { ip netns exec $H6 "$@"; }
+in4() { ip netns exec "$H4" "$@"; }
+in6() { ip netns exec "$H6" "$@"; }
 # shellcheck disable=SC2317 # run by check
 inr() { ip netns exec "$R" "$@"; }
 
@@ -103,7 +70,7 @@ want=$(sha256sum < "$XLAT_TMP"/cl-data | cut -d' ' -f1)
 # shellcheck disable=SC2016 # socat's SYSTEM shell expands $XLAT_TMP (exported)
 in6 timeout 20 socat -u TCP6-LISTEN:5001,bind=[$SRV6],reuseaddr \
 	SYSTEM:'sha256sum > $XLAT_TMP/cl-got' &
-wait_port $H6 tcp 5001
+wait_port "$H6" tcp 5001
 check "single host: TCP 2 MB 4->6" in4 timeout 20 socat -u \
 	OPEN:"$XLAT_TMP"/cl-data TCP4:$SRV4:5001
 wait
@@ -111,31 +78,31 @@ check_eq "single host: TCP data arrived intact" "$want  -" "$(cat "$XLAT_TMP"/cl
 
 in6 timeout 20 socat -u OPEN:"$XLAT_TMP"/cl-data \
 	TCP6-LISTEN:5002,bind=[$SRV6],reuseaddr &
-wait_port $H6 tcp 5002
+wait_port "$H6" tcp 5002
 got=$(in4 timeout 20 socat -u TCP4:$SRV4:5002 - | sha256sum | cut -d' ' -f1)
 wait
 check_eq "single host: TCP 2 MB 6->4 intact" "$want" "$got"
 
 in6 iperf3 -s -1 -B $SRV6 -D --logfile "$XLAT_TMP"/cl-iperf-s.log
-wait_port $H6 tcp 5201
+wait_port "$H6" tcp 5201
 check "single host: iperf3 TCP" in4 iperf3 -c $SRV4 -t 2 -Z
 sleep 0.5
 in6 iperf3 -s -1 -B $SRV6 -D --logfile "$XLAT_TMP"/cl-iperf-s.log
-wait_port $H6 tcp 5201
+wait_port "$H6" tcp 5201
 check "single host: iperf3 TCP reverse" in4 iperf3 -c $SRV4 -t 2 -R
 
 # --- UDP both ways ----------------------------------------------------------
 
 in6 timeout 10 socat -u UDP6-RECVFROM:5003,bind=[$SRV6] \
 	OPEN:"$XLAT_TMP"/cl-udp,creat,trunc &
-wait_port $H6 udp 5003
+wait_port "$H6" udp 5003
 echo "hello over udp" | in4 socat -u - UDP4-SENDTO:$SRV4:5003
 wait
 check_eq "single host: UDP 4->6 datagram" "hello over udp" "$(cat "$XLAT_TMP"/cl-udp)"
 
 in4 timeout 10 socat -u UDP4-RECVFROM:5004,bind=192.0.0.1 \
 	OPEN:"$XLAT_TMP"/cl-udp,creat,trunc &
-wait_port $H4 udp 5004
+wait_port "$H4" udp 5004
 echo "and back" | in6 socat -u - UDP6-SENDTO:[$CLAT6]:5004,bind=[$SRV6]:5005
 wait
 check_eq "single host: UDP 6->4 datagram" "and back" "$(cat "$XLAT_TMP"/cl-udp)"
@@ -155,23 +122,23 @@ EOF
 }
 in6 timeout 60 socat -u UDP6-RECVFROM:5006,bind=[$SRV6] \
 	OPEN:"$XLAT_TMP"/cl-udp,creat,trunc &
-wait_port $H6 udp 5006
+wait_port "$H6" udp 5006
 zero_udp
 wait
 check_eq "udp-zero-checksum compute: arrives with a valid checksum" \
 	"zero checksum" "$(cat "$XLAT_TMP"/cl-udp)"
 
-ip -n $R route replace default encap xlat "${SINGLE[@]}" udp-zero-checksum drop dev r6
+ip -n "$R" route replace default encap xlat "${SINGLE[@]}" udp-zero-checksum drop dev r6
 : > "$XLAT_TMP"/cl-udp
 in6 timeout 3 socat -u UDP6-RECVFROM:5006,bind=[$SRV6] \
 	OPEN:"$XLAT_TMP"/cl-udp,creat,trunc &
-wait_port $H6 udp 5006
+wait_port "$H6" udp 5006
 zero_udp
 wait
 check_eq "udp-zero-checksum drop: nothing arrives" "" "$(cat "$XLAT_TMP"/cl-udp)"
 check_eq "udp-zero-checksum drop: counted" 1 \
 	"$(drops udp-zero-checksum route show default)"
-ip -n $R route replace default encap xlat "${SINGLE[@]}" dev r6
+ip -n "$R" route replace default encap xlat "${SINGLE[@]}" dev r6
 
 # --- the near-side rule: a spoofed source ---------------------------------------
 
@@ -186,31 +153,31 @@ check_eq "spoofed sources dropped and counted" 2 \
 
 # --- the well-known prefix refuses non-global IPv4 (RFC 6052 section 3.1) ----------
 
-ip -n $R route replace default encap xlat remote-prefix6 64:ff9b::/96 \
+ip -n "$R" route replace default encap xlat remote-prefix6 64:ff9b::/96 \
 	local-map 192.0.0.1/32 $CLAT6/128 dev r6
 check_refused "well-known prefix: 198.51.100.7 is not translated" "" \
 	in4 ping -c 1 -W 1 $SRV4
 check_eq "well-known prefix: counted as untranslatable-destination" 1 \
 	"$(drops untranslatable-destination route show default)"
-ip -n $R route replace default encap xlat "${SINGLE[@]}" dev r6
+ip -n "$R" route replace default encap xlat "${SINGLE[@]}" dev r6
 
 # --- route replace under a running ping loses nothing ---------------------------
 
 in4 ping -c 100 -i 0.02 -W 2 $SRV4 > "$XLAT_TMP"/cl-ping 2>&1 &
 for i in 1 2 3 4 5 6 7 8 9 10; do
-	ip -n $R route replace default encap xlat "${SINGLE[@]}" \
+	ip -n "$R" route replace default encap xlat "${SINGLE[@]}" \
 		local-map 192.0.0.$((i % 4 + 3))/32 2001:db8:1:2::$i/128 dev r6
 	sleep 0.15
 done
 wait
 check_eq "route replace during ping: no packet lost" "0%" \
 	"$(sed -nE 's/.* ([0-9.]+%) packet loss.*/\1/p' "$XLAT_TMP"/cl-ping)"
-ip -n $R route replace default encap xlat "${SINGLE[@]}" dev r6
+ip -n "$R" route replace default encap xlat "${SINGLE[@]}" dev r6
 
 # --- downstream CLAT and the router's own traffic (output path) -----------------
 
-ip -n $R route replace default encap xlat "${DOWN[@]}" dev r6
-ip -n $H4 route replace default via 192.0.2.1 src 192.0.2.2
+ip -n "$R" route replace default encap xlat "${DOWN[@]}" dev r6
+ip -n "$H4" route replace default via 192.0.2.1 src 192.0.2.2
 check "downstream: ping from 192.0.2.2" in4 ping -c 3 -i 0.2 -W 2 $SRV4
 check "downstream: ping from the IPv6 side to 2001:db8:100:64::c000:202" \
 	in6 ping -c 3 -i 0.2 -W 2 -I $SRV6 2001:db8:100:64::c000:202
@@ -219,7 +186,7 @@ check "local output path: the router's own ping (192.0.2.1)" \
 # shellcheck disable=SC2016 # socat's SYSTEM shell expands $XLAT_TMP (exported)
 in6 timeout 30 socat -u TCP6-LISTEN:5007,bind=[$SRV6],reuseaddr \
 	SYSTEM:'sha256sum > $XLAT_TMP/cl-got' &
-wait_port $H6 tcp 5007
+wait_port "$H6" tcp 5007
 check "local output path: TCP 2 MB from the router" inr timeout 20 socat -u \
 	OPEN:"$XLAT_TMP"/cl-data TCP4:$SRV4:5007,bind=192.0.2.1
 wait

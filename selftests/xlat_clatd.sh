@@ -179,6 +179,20 @@ state() {
 			net.ipv6.conf.c6.accept_ra net.ipv6.conf.c6.proxy_ndp
 	} 2>&1
 }
+# A stateful firewall on the client, as most desktops have one: packets
+# that conntrack does not know are dropped on input. The CLAT's replies
+# pass it only as tracked packets: clatd sets net.netfilter.nf_hooks_lwtunnel
+# (lwtunnel-nf-hooks-enable), or the translated replies have no conntrack
+# entry. The kernel cannot turn the switch off again, so this script does
+# not look at its value before clatd starts.
+ip netns exec $C nft -f - <<'EOF'
+table inet fw {
+	chain input {
+		type filter hook input priority 0;
+		ct state invalid counter drop
+	}
+}
+EOF
 state > "$tmp/before"
 
 # clatd_start NAME KEY=VALUE...: start clatd in cd-c, wait until it is up
@@ -248,6 +262,8 @@ counter() {
 clatd_start derived clat-v6-addr=derived
 check "derived: the kernel probe chose xlat" \
 	grep -q 'The kernel accepts xlat routes: using the xlat route encap' "$LOG"
+check_eq "derived: clatd set net.netfilter.nf_hooks_lwtunnel" \
+	1 "$(sysctl -n net.netfilter.nf_hooks_lwtunnel)"
 check "derived: no TAYGA and no tun device: clat is a dummy device" \
 	bash -c "! pgrep -x tayga > /dev/null &&
 		 ip -n $C -d link show clat | grep -qw dummy"
@@ -274,6 +290,9 @@ check "derived: DF ping of 1260 bytes passes (v4-defaultroute-mtu)" \
 	inc ping -c 1 -W 3 -M "do" -s 1232 $SRV4
 check_refused "derived: DF ping of 1261 bytes is refused locally (mtu 1260)" \
 	"mtu=1260" inc ping -c 1 -W 3 -M "do" -s 1233 $SRV4
+check "derived: the client's firewall dropped no reply as invalid" \
+	bash -c "ip netns exec $C nft list chain inet fw input |
+		 grep -q 'counter packets 0 '"
 n4=$(counter route show default)
 n6=$(counter -6 route show table $TABLE $CLAT6D/128)
 check "derived: xlat route counters moved (4->6 ${n4:-none}, 6->4 ${n6:-none})" \

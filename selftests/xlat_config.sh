@@ -115,7 +115,7 @@ refused "the same IPv4 prefix mapped twice" "is mapped twice" \
 	remote-prefix6 64:ff9b::/96 local-map 192.0.0.1/32 2001:db8::1/128 \
 	local-map 192.0.0.1/32 2001:db8::2/128
 refused "lowest-ipv6-mtu below 1280" \
-	"lowest-ipv6-mtu: 1000 is outside 1280-65535" \
+	"lowest-ipv6-mtu (1280 to 65535): integer out of range" \
 	remote-prefix6 64:ff9b::/96 lowest-ipv6-mtu 1000
 refused "denylist4 without remote-prefix6" "denylist4 only restricts" \
 	eam 192.0.2.1/32 2001:db8::1/128 denylist4 192.0.2.0/24

@@ -244,7 +244,7 @@ refused "remote-prefix6 length not in RFC 6052" \
 refused "host bits in a prefix" "local-map: 192.0.2.1/24 has host bits set" \
 	remote-prefix6 64:ff9b::/96 local-map 192.0.2.1/24 2001:db8:100:64::/96
 refused "lowest-ipv6-mtu below 1280" \
-	"lowest-ipv6-mtu: 1000 is outside 1280-65535" \
+	"lowest-ipv6-mtu (1280 to 65535): integer out of range" \
 	remote-prefix6 64:ff9b::/96 lowest-ipv6-mtu 1000
 refused "an empty encap (no plain route instead)" \
 	"remote-prefix6 is required unless eam entries map the far side"

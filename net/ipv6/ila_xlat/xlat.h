@@ -279,7 +279,9 @@ bool xlat_cfg_equal(const struct xlat_cfg *a, const struct xlat_cfg *b);
  * @XLAT_DROP_NOMEM: no memory to grow or copy the packet
  * @XLAT_DROP_NUM: number of reasons
  *
- * xlat_drop_names[] in xlat_stats.c gives each its stable name;
+ * xlat_stats.c gives each its stable name, in
+ * xlat_drop_names[], and its drop reason of subsystem
+ * SKB_DROP_REASON_SUBSYS_XLAT, named in xlat_drop_symbols[];
  * Documentation/networking/xlat.rst lists them with the RFC clause behind
  * each, and a selftest checks that the two agree.
  */
@@ -311,6 +313,7 @@ enum xlat_drop_reason {
 };
 
 extern const char * const xlat_drop_names[XLAT_DROP_NUM];
+extern const char * const xlat_drop_symbols[XLAT_DROP_NUM + 1];
 
 /**
  * enum xlat_dir - direction of a translation

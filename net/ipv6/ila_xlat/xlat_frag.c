@@ -99,7 +99,6 @@ int xlat_defrag(struct net *net, struct xlat_lwt *xl, struct sk_buff *skb,
 		return ret ?: 1;
 	}
 
-#if IS_ENABLED(CONFIG_NF_DEFRAG_IPV6)
 	if (!xlat_defrag6_wanted(skb, id))
 		return 0;
 	IP6CB(skb)->frag_max_size = 0;
@@ -108,9 +107,6 @@ int xlat_defrag(struct net *net, struct xlat_lwt *xl, struct sk_buff *skb,
 		xlat_drop(net, xl, skb, XLAT_DROP_REASM);
 	/* 0 also when it let the packet through untouched. */
 	return ret ?: !!IP6CB(skb)->frag_max_size;
-#else
-	return 0;
-#endif
 }
 
 /**

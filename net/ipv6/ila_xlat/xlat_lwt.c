@@ -240,18 +240,44 @@ static int xlat_rcv6_finish(struct net *net, struct sock *sk,
 }
 
 /*
- * A forwarded IPv6 packet with its route: in through IPv6 PREROUTING. As
- * ipv6_rcv() leaves it, the transport header follows the fixed header: a
- * fragment for this host is parsed from its Fragment Header (ip6_frag_next()
- * puts the transport header after it).
+ * Netfilter hooks of the new family, as for the seg6, rpl and ioam6 encaps,
+ * run only when net.netfilter.nf_hooks_lwtunnel is set: PREROUTING for a
+ * forwarded translated packet, LOCAL_OUT for one of this host. Without them
+ * the translated packet has no conntrack entry of its new family (see
+ * Documentation/networking/xlat.rst, "Netfilter"). FORWARD, POSTROUTING and
+ * LOCAL_IN run in any case, in the kernel's own forwarding and delivery.
+ */
+static bool xlat_nf_hooks(void)
+{
+	return static_branch_unlikely(&nf_hooks_lwtunnel_enabled);
+}
+
+/*
+ * A forwarded IPv6 packet with its route: in through IPv6 PREROUTING when
+ * the nf_hooks_lwtunnel switch is set (xlat_nf_hooks()). As ipv6_rcv()
+ * leaves it, the transport header follows the fixed header: a fragment for
+ * this host is parsed from its Fragment Header (ip6_frag_next() puts the
+ * transport header after it).
  */
 static int xlat_rcv6(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
 	skb_set_transport_header(skb, sizeof(struct ipv6hdr));
 	IP6CB(skb)->iif = skb->dev->ifindex;
 	IP6CB(skb)->nhoff = offsetof(struct ipv6hdr, nexthdr);
-	return NF_HOOK(NFPROTO_IPV6, NF_INET_PRE_ROUTING, net, NULL, skb,
-		       skb->dev, NULL, xlat_rcv6_finish);
+	if (xlat_nf_hooks())
+		return NF_HOOK(NFPROTO_IPV6, NF_INET_PRE_ROUTING, net, NULL,
+			       skb, skb->dev, NULL, xlat_rcv6_finish);
+	return dst_input(skb);
+}
+
+/* A translated IPv6 packet of this host: LOCAL_OUT only with the switch. */
+static int xlat_local_out6(struct net *net, struct sock *sk,
+			   struct sk_buff *skb)
+{
+	if (xlat_nf_hooks())
+		return ip6_local_out(net, sk, skb);
+	IP6CB(skb)->nhoff = offsetof(struct ipv6hdr, nexthdr);
+	return dst_output(net, sk, skb);
 }
 
 /*
@@ -280,9 +306,9 @@ static int xlat_route6(struct net *net, struct sock *sk, struct sk_buff *skb,
 	skb_dst_set(skb, dst);
 	if (frag_size)
 		return xlat_fragment6(net, sk, skb, frag_size, frag_id,
-				      fwd ? xlat_rcv6 : ip6_local_out);
+				      fwd ? xlat_rcv6 : xlat_local_out6);
 	if (!fwd)
-		return ip6_local_out(net, sk, skb);
+		return xlat_local_out6(net, sk, skb);
 	return xlat_rcv6(net, sk, skb);
 }
 
@@ -314,8 +340,11 @@ static int xlat_route4(struct net *net, struct sock *sk, struct sk_buff *skb,
 		if (ip_route_input_noref(skb, iph->daddr, iph->saddr,
 					 iph->tos & INET_DSCP_MASK, skb->dev))
 			goto drop;
-		return NF_HOOK(NFPROTO_IPV4, NF_INET_PRE_ROUTING, net, NULL,
-			       skb, skb->dev, NULL, xlat_rcv4_finish);
+		if (xlat_nf_hooks())
+			return NF_HOOK(NFPROTO_IPV4, NF_INET_PRE_ROUTING, net,
+				       NULL, skb, skb->dev, NULL,
+				       xlat_rcv4_finish);
+		return dst_input(skb);
 	}
 
 	memset(&fl4, 0, sizeof(fl4));
@@ -332,7 +361,9 @@ static int xlat_route4(struct net *net, struct sock *sk, struct sk_buff *skb,
 	if (IS_ERR(rt))
 		goto drop;
 	skb_dst_set(skb, &rt->dst);
-	return ip_local_out(net, sk, skb);
+	if (xlat_nf_hooks())
+		return ip_local_out(net, sk, skb);
+	return dst_output(net, sk, skb);
 
 drop:
 	xlat_drop(net, xl, skb, XLAT_DROP_NO_ROUTE);

@@ -19,12 +19,19 @@
 #include "xlat.h"
 
 /*
- * The policies check types and lengths; value ranges are checked by the
- * parser, so that the message names the attribute.
+ * The policies check types, lengths and value ranges; xlat_policy_msg()
+ * names the attribute in the message of a refusal. What needs more than
+ * one attribute (host bits, RFC 6052 lengths, overlaps) is checked by the
+ * parser.
  */
+static const struct netlink_range_validation xlat_mtu_range = {
+	.min = IPV6_MIN_MTU,
+	.max = IP_MAX_MTU,
+};
+
 static const struct nla_policy xlat_pfx4_policy[XLAT_PFX_MAX + 1] = {
 	[XLAT_PFX_ADDR4] = { .type = NLA_BE32 },
-	[XLAT_PFX_LEN4] = { .type = NLA_U8 },
+	[XLAT_PFX_LEN4] = NLA_POLICY_MAX(NLA_U8, 32),
 	[XLAT_PFX_ADDR6] = { .type = NLA_REJECT,
 			     .reject_message = "an IPv4 prefix is expected here" },
 	[XLAT_PFX_LEN6] = { .type = NLA_REJECT,
@@ -37,14 +44,14 @@ static const struct nla_policy xlat_pfx6_policy[XLAT_PFX_MAX + 1] = {
 	[XLAT_PFX_LEN4] = { .type = NLA_REJECT,
 			    .reject_message = "an IPv6 prefix is expected here" },
 	[XLAT_PFX_ADDR6] = NLA_POLICY_EXACT_LEN(sizeof(struct in6_addr)),
-	[XLAT_PFX_LEN6] = { .type = NLA_U8 },
+	[XLAT_PFX_LEN6] = NLA_POLICY_MAX(NLA_U8, 128),
 };
 
 static const struct nla_policy xlat_map_policy[XLAT_PFX_MAX + 1] = {
 	[XLAT_PFX_ADDR4] = { .type = NLA_BE32 },
-	[XLAT_PFX_LEN4] = { .type = NLA_U8 },
+	[XLAT_PFX_LEN4] = NLA_POLICY_MAX(NLA_U8, 32),
 	[XLAT_PFX_ADDR6] = NLA_POLICY_EXACT_LEN(sizeof(struct in6_addr)),
-	[XLAT_PFX_LEN6] = { .type = NLA_U8 },
+	[XLAT_PFX_LEN6] = NLA_POLICY_MAX(NLA_U8, 128),
 };
 
 static const struct nla_policy xlat_policy[XLAT_ATTR_MAX + 1] = {
@@ -54,14 +61,75 @@ static const struct nla_policy xlat_policy[XLAT_ATTR_MAX + 1] = {
 	[XLAT_ATTR_DENYLIST4] = NLA_POLICY_NESTED(xlat_pfx4_policy),
 	[XLAT_ATTR_ICMP_SRC_POOL4] = NLA_POLICY_NESTED(xlat_pfx4_policy),
 	[XLAT_ATTR_ICMP_SRC_POOL6] = NLA_POLICY_NESTED(xlat_pfx6_policy),
-	[XLAT_ATTR_UDP_ZERO_CSUM] = { .type = NLA_U8 },
-	[XLAT_ATTR_TCLASS] = { .type = NLA_U8 },
-	[XLAT_ATTR_TOS4] = { .type = NLA_U8 },
-	[XLAT_ATTR_LOWEST_IPV6_MTU] = { .type = NLA_U32 },
+	[XLAT_ATTR_UDP_ZERO_CSUM] = NLA_POLICY_MAX(NLA_U8,
+						   XLAT_UDP_ZERO_CSUM_DROP),
+	[XLAT_ATTR_TCLASS] = NLA_POLICY_MAX(NLA_U8, XLAT_TCLASS_ZERO),
+	/* A DSCP: the ECN field is end to end (RFC 3168 section 9). */
+	[XLAT_ATTR_TOS4] = NLA_POLICY_MASK(NLA_U8, (u8)~INET_ECN_MASK),
+	[XLAT_ATTR_LOWEST_IPV6_MTU] = NLA_POLICY_FULL_RANGE(NLA_U32,
+							    &xlat_mtu_range),
 	/* Counters are dumped; a request may carry them back: ignored. */
 	[XLAT_ATTR_STATS] = { .type = NLA_NESTED },
-	[XLAT_ATTR_ICMP_NODE_ID] = { .type = NLA_U8 },
+	[XLAT_ATTR_ICMP_NODE_ID] = NLA_POLICY_MAX(NLA_U8, XLAT_ICMP_NODE_ID_ON),
 };
+
+/* The names of xlat.rst and ip-route(8), for the messages of refusals. */
+static const char * const xlat_attr_names[XLAT_ATTR_MAX + 1] = {
+	[XLAT_ATTR_REMOTE_PREFIX6] = "remote-prefix6",
+	[XLAT_ATTR_LOCAL_MAP] = "local-map",
+	[XLAT_ATTR_EAM] = "eam",
+	[XLAT_ATTR_DENYLIST4] = "denylist4",
+	[XLAT_ATTR_ICMP_SRC_POOL4] = "icmp-source-pool4",
+	[XLAT_ATTR_ICMP_SRC_POOL6] = "icmp-source-pool6",
+	[XLAT_ATTR_UDP_ZERO_CSUM] = "udp-zero-checksum (0 or 1)",
+	[XLAT_ATTR_TCLASS] = "tclass (0 or 1)",
+	[XLAT_ATTR_TOS4] = "tos4 (a DSCP, a multiple of 4)",
+	[XLAT_ATTR_LOWEST_IPV6_MTU] = "lowest-ipv6-mtu (1280 to 65535)",
+	[XLAT_ATTR_ICMP_NODE_ID] = "icmp-node-id (0 or 1)",
+};
+
+static const char * const xlat_pfx_names[XLAT_PFX_MAX + 1] = {
+	[XLAT_PFX_ADDR4] = "IPv4 address",
+	[XLAT_PFX_LEN4] = "IPv4 prefix length (0 to 32)",
+	[XLAT_PFX_ADDR6] = "IPv6 address",
+	[XLAT_PFX_LEN6] = "IPv6 prefix length (0 to 128)",
+};
+
+/*
+ * A policy refused an attribute of @encap: say which, as "attribute:
+ * [part of its prefix: ]what the policy found". The offending attribute
+ * and the policy stay in the extack, for programs.
+ */
+static void xlat_policy_msg(const struct nlattr *encap,
+			    struct netlink_ext_ack *extack)
+{
+	char found[NETLINK_MAX_FMTMSG_LEN];
+	const struct nlattr *a, *bad;
+	const char *name;
+	int rem;
+
+	if (!extack || !extack->bad_attr)
+		return;
+	bad = extack->bad_attr;
+	strscpy(found, extack->_msg ?: "invalid", sizeof(found));
+	nla_for_each_nested(a, encap, rem) {
+		if (bad < a || (const void *)bad >= (const void *)a + a->nla_len)
+			continue;
+		if (nla_type(a) > XLAT_ATTR_MAX || !xlat_attr_names[nla_type(a)])
+			return;
+		name = xlat_attr_names[nla_type(a)];
+		if (bad != a && nla_type(bad) <= XLAT_PFX_MAX &&
+		    xlat_pfx_names[nla_type(bad)])
+			NL_SET_ERR_MSG_ATTR_POL_FMT(extack, bad, extack->policy,
+						    "%s: %s: %s", name,
+						    xlat_pfx_names[nla_type(bad)],
+						    found);
+		else
+			NL_SET_ERR_MSG_ATTR_POL_FMT(extack, bad, extack->policy,
+						    "%s: %s", name, found);
+		return;
+	}
+}
 
 /*
  * Read the IPv4 and/or IPv6 prefix of a nest that the policy has already
@@ -86,12 +154,6 @@ static int xlat_get_pfx(const struct nlattr *nest, struct xlat_pfx4 *p4,
 		}
 		p4->addr = nla_get_in_addr(tb[XLAT_PFX_ADDR4]);
 		p4->len = nla_get_u8(tb[XLAT_PFX_LEN4]);
-		if (p4->len > 32) {
-			NL_SET_ERR_MSG_ATTR_FMT(extack, tb[XLAT_PFX_LEN4],
-						"%s: IPv4 prefix length %u is over 32",
-						what, p4->len);
-			return -EINVAL;
-		}
 		if (!xlat_pfx4_host_bits_zero(p4)) {
 			NL_SET_ERR_MSG_ATTR_FMT(extack, nest,
 						"%s: %pI4/%u has host bits set",
@@ -107,12 +169,6 @@ static int xlat_get_pfx(const struct nlattr *nest, struct xlat_pfx4 *p4,
 		}
 		p6->addr = nla_get_in6_addr(tb[XLAT_PFX_ADDR6]);
 		p6->len = nla_get_u8(tb[XLAT_PFX_LEN6]);
-		if (p6->len > 128) {
-			NL_SET_ERR_MSG_ATTR_FMT(extack, tb[XLAT_PFX_LEN6],
-						"%s: IPv6 prefix length %u is over 128",
-						what, p6->len);
-			return -EINVAL;
-		}
 		if (!xlat_pfx6_host_bits_zero(p6)) {
 			NL_SET_ERR_MSG_ATTR_FMT(extack, nest,
 						"%s: %pI6c/%u has host bits set",
@@ -357,59 +413,27 @@ static int xlat_cfg_parse_scalars(struct nlattr **tb, struct xlat_cfg *cfg,
 	a = tb[XLAT_ATTR_UDP_ZERO_CSUM];
 	if (a) {
 		cfg->udp_zero_csum = nla_get_u8(a);
-		if (cfg->udp_zero_csum > XLAT_UDP_ZERO_CSUM_DROP) {
-			NL_SET_ERR_MSG_ATTR_FMT(extack, a,
-						"udp-zero-checksum: unknown mode %u",
-						cfg->udp_zero_csum);
-			return -EINVAL;
-		}
 		cfg->present |= XLAT_CFG_UDP_ZERO_CSUM;
 	}
 	a = tb[XLAT_ATTR_TCLASS];
 	if (a) {
 		cfg->tclass = nla_get_u8(a);
-		if (cfg->tclass > XLAT_TCLASS_ZERO) {
-			NL_SET_ERR_MSG_ATTR_FMT(extack, a, "tclass: unknown mode %u",
-						cfg->tclass);
-			return -EINVAL;
-		}
 		cfg->present |= XLAT_CFG_TCLASS;
 	}
 	a = tb[XLAT_ATTR_TOS4];
 	if (a) {
 		cfg->tos4 = nla_get_u8(a);
-		/* The ECN field is end to end, copied (RFC 3168 section 9). */
-		if (cfg->tos4 & INET_ECN_MASK) {
-			NL_SET_ERR_MSG_ATTR_FMT(extack, a,
-						"tos4: %#x sets ECN bits; give a DSCP (a multiple of 4)",
-						cfg->tos4);
-			return -EINVAL;
-		}
 		cfg->present |= XLAT_CFG_TOS4;
 	}
 	cfg->node_id = XLAT_ICMP_NODE_ID_ON;
 	a = tb[XLAT_ATTR_ICMP_NODE_ID];
 	if (a) {
 		cfg->node_id = nla_get_u8(a);
-		if (cfg->node_id > XLAT_ICMP_NODE_ID_ON) {
-			NL_SET_ERR_MSG_ATTR_FMT(extack, a,
-						"icmp-node-id: unknown mode %u",
-						cfg->node_id);
-			return -EINVAL;
-		}
 		cfg->present |= XLAT_CFG_NODE_ID;
 	}
 	a = tb[XLAT_ATTR_LOWEST_IPV6_MTU];
 	if (a) {
 		cfg->lowest_ipv6_mtu = nla_get_u32(a);
-		if (cfg->lowest_ipv6_mtu < IPV6_MIN_MTU ||
-		    cfg->lowest_ipv6_mtu > IP_MAX_MTU) {
-			NL_SET_ERR_MSG_ATTR_FMT(extack, a,
-						"lowest-ipv6-mtu: %u is outside %u-%u",
-						cfg->lowest_ipv6_mtu, IPV6_MIN_MTU,
-						IP_MAX_MTU);
-			return -EINVAL;
-		}
 		cfg->present |= XLAT_CFG_LOWEST_MTU;
 	}
 	return 0;
@@ -440,8 +464,10 @@ struct xlat_cfg *xlat_cfg_parse(const struct nlattr *encap,
 	 */
 	err = nla_parse(tb, XLAT_ATTR_MAX, nla_data(encap), nla_len(encap),
 			xlat_policy, extack);
-	if (err)
+	if (err) {
+		xlat_policy_msg(encap, extack);
 		return ERR_PTR(err);
+	}
 
 	nla_for_each_nested(a, encap, rem) {
 		n_local += nla_type(a) == XLAT_ATTR_LOCAL_MAP;

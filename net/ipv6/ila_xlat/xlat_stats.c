@@ -4,7 +4,8 @@
  *
  * Every encap has per-CPU counters of translated packets and of drops by
  * reason; every network namespace has the same counters summed over its
- * encaps, per direction, in /proc/net/xlat.
+ * encaps, per direction, in /proc/net/xlat. Dropped packets are freed with
+ * their reason, for skb:kfree_skb tracing and the drop monitor.
  */
 
 #include <linux/netdevice.h>
@@ -12,6 +13,7 @@
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
 #include <linux/skbuff.h>
+#include <net/dropreason.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 #include <uapi/linux/lwtunnel_xlat.h>
@@ -19,9 +21,10 @@
 #include "xlat.h"
 
 /*
- * The stable name of each enum xlat_drop_reason: uapi (XLAT_DROP_NAME) and
- * the keys of /proc/net/xlat. Documentation/networking/xlat.rst describes
- * each, with the RFC clause behind it.
+ * Each enum xlat_drop_reason with its stable name: in the uapi
+ * (XLAT_DROP_NAME) and the keys of /proc/net/xlat.
+ * Documentation/networking/xlat.rst describes each, with the RFC clause
+ * behind it.
  */
 const char * const xlat_drop_names[XLAT_DROP_NUM] = {
 	[XLAT_DROP_MALFORMED_IPV4] = "malformed-ipv4",
@@ -48,6 +51,51 @@ const char * const xlat_drop_names[XLAT_DROP_NUM] = {
 	[XLAT_DROP_NO_ROUTE] = "no-route",
 	[XLAT_DROP_NOMEM] = "no-memory",
 };
+
+/*
+ * The drop-reason subsystem, for skb:kfree_skb tracing and the drop
+ * monitor: reason r is (SKB_DROP_REASON_SUBSYS_XLAT <<
+ * SKB_DROP_REASON_SUBSYS_SHIFT) + r + 1, so that the subsystem's value
+ * alone is no reason, as in the openvswitch subsystem. Its name is the
+ * enum's symbol. KUnit (xlat_nl_test_drop_names) checks that both tables
+ * cover every reason.
+ */
+const char * const xlat_drop_symbols[XLAT_DROP_NUM + 1] = {
+	[XLAT_DROP_MALFORMED_IPV4 + 1] = "XLAT_DROP_MALFORMED_IPV4",
+	[XLAT_DROP_MALFORMED_IPV6 + 1] = "XLAT_DROP_MALFORMED_IPV6",
+	[XLAT_DROP_TRUNCATED_L4 + 1] = "XLAT_DROP_TRUNCATED_L4",
+	[XLAT_DROP_TTL_EXCEEDED + 1] = "XLAT_DROP_TTL_EXCEEDED",
+	[XLAT_DROP_SOURCE_ROUTE + 1] = "XLAT_DROP_SOURCE_ROUTE",
+	[XLAT_DROP_ROUTING_HEADER + 1] = "XLAT_DROP_ROUTING_HEADER",
+	[XLAT_DROP_FRAG_EXTHDR + 1] = "XLAT_DROP_FRAG_EXTHDR",
+	[XLAT_DROP_PROTO_REFUSED + 1] = "XLAT_DROP_PROTO_REFUSED",
+	[XLAT_DROP_UNTRANSLATABLE_SRC + 1] = "XLAT_DROP_UNTRANSLATABLE_SRC",
+	[XLAT_DROP_UNTRANSLATABLE_DST + 1] = "XLAT_DROP_UNTRANSLATABLE_DST",
+	[XLAT_DROP_NO_NEAR_SIDE + 1] = "XLAT_DROP_NO_NEAR_SIDE",
+	[XLAT_DROP_UDP_ZERO_CSUM + 1] = "XLAT_DROP_UDP_ZERO_CSUM",
+	[XLAT_DROP_UDP_ZERO_CSUM_FRAG + 1] = "XLAT_DROP_UDP_ZERO_CSUM_FRAG",
+	[XLAT_DROP_ICMP_TYPE + 1] = "XLAT_DROP_ICMP_TYPE",
+	[XLAT_DROP_ICMP_CHECKSUM + 1] = "XLAT_DROP_ICMP_CHECKSUM",
+	[XLAT_DROP_ICMP_INNER + 1] = "XLAT_DROP_ICMP_INNER",
+	[XLAT_DROP_ICMP_FRAGMENT + 1] = "XLAT_DROP_ICMP_FRAGMENT",
+	[XLAT_DROP_TOO_BIG + 1] = "XLAT_DROP_TOO_BIG",
+	[XLAT_DROP_TOO_LONG + 1] = "XLAT_DROP_TOO_LONG",
+	[XLAT_DROP_FRAG_FAILED + 1] = "XLAT_DROP_FRAG_FAILED",
+	[XLAT_DROP_REASM + 1] = "XLAT_DROP_REASM",
+	[XLAT_DROP_NO_ROUTE + 1] = "XLAT_DROP_NO_ROUTE",
+	[XLAT_DROP_NOMEM + 1] = "XLAT_DROP_NOMEM",
+};
+
+static const struct drop_reason_list xlat_drop_reason_list = {
+	.reasons = xlat_drop_symbols,
+	.n_reasons = ARRAY_SIZE(xlat_drop_symbols),
+};
+
+static enum skb_drop_reason xlat_skb_reason(enum xlat_drop_reason reason)
+{
+	return (SKB_DROP_REASON_SUBSYS_XLAT << SKB_DROP_REASON_SUBSYS_SHIFT) +
+	       reason + 1;
+}
 
 static unsigned int xlat_net_id __read_mostly;
 
@@ -217,7 +265,7 @@ void xlat_drop(struct net *net, struct xlat_lwt *xl, struct sk_buff *skb,
 		u64_stats_update_end(&s->syncp);
 		put_cpu_ptr(tabs[i]);
 	}
-	kfree_skb(skb);
+	kfree_skb_reason(skb, xlat_skb_reason(reason));
 }
 
 static int xlat_proc_show(struct seq_file *seq, void *v)
@@ -269,10 +317,16 @@ static struct pernet_operations xlat_net_ops = {
 
 int xlat_stats_net_init(void)
 {
-	return register_pernet_subsys(&xlat_net_ops);
+	int err = register_pernet_subsys(&xlat_net_ops);
+
+	if (!err)
+		drop_reasons_register_subsys(SKB_DROP_REASON_SUBSYS_XLAT,
+					     &xlat_drop_reason_list);
+	return err;
 }
 
 void xlat_stats_net_exit(void)
 {
+	drop_reasons_unregister_subsys(SKB_DROP_REASON_SUBSYS_XLAT);
 	unregister_pernet_subsys(&xlat_net_ops);
 }

@@ -190,30 +190,33 @@ static const struct xt_case xt_cases[] = {
 	{ "IPv4 prefix length 33 refused",
 	  { REMOTE6("64:ff9b::", 96),
 	    LOCAL("192.0.0.1", 33, "2001:db8:1:2::1234", 128) },
-	  -EINVAL, "local-map: IPv4 prefix length 33 is over 32" },
+	  -ERANGE,
+	  "local-map: IPv4 prefix length (0 to 32): integer out of range" },
 	{ "IPv6 prefix length 129 refused",
 	  { REMOTE6("64:ff9b::", 129) },
-	  -EINVAL, "remote-prefix6: IPv6 prefix length 129 is over 128" },
+	  -ERANGE,
+	  "remote-prefix6: IPv6 prefix length (0 to 128): integer out of range" },
 	{ "icmp-node-id 2 refused",
 	  { REMOTE6("64:ff9b::", 96), SCALAR(XLAT_ATTR_ICMP_NODE_ID, 2) },
-	  -EINVAL, "icmp-node-id: unknown mode 2" },
+	  -ERANGE, "icmp-node-id (0 or 1): integer out of range" },
 	{ "lowest-ipv6-mtu below 1280 refused",
 	  { REMOTE6("64:ff9b::", 96),
 	    SCALAR(XLAT_ATTR_LOWEST_IPV6_MTU, 1279) },
-	  -EINVAL, "lowest-ipv6-mtu: 1279 is outside 1280-65535" },
+	  -ERANGE,
+	  "lowest-ipv6-mtu (1280 to 65535): integer out of range" },
 	{ "lowest-ipv6-mtu above 65535 refused",
 	  { REMOTE6("64:ff9b::", 96),
 	    SCALAR(XLAT_ATTR_LOWEST_IPV6_MTU, 65536) },
-	  -EINVAL, "lowest-ipv6-mtu: 65536 is outside" },
+	  -ERANGE, "lowest-ipv6-mtu (1280 to 65535): integer" },
 	{ "lowest-ipv6-mtu 65535 accepted",
 	  { REMOTE6("64:ff9b::", 96),
 	    SCALAR(XLAT_ATTR_LOWEST_IPV6_MTU, 65535) } },
 	{ "unknown udp-zero-checksum mode refused",
 	  { REMOTE6("64:ff9b::", 96), SCALAR(XLAT_ATTR_UDP_ZERO_CSUM, 2) },
-	  -EINVAL, "udp-zero-checksum: unknown mode 2" },
+	  -ERANGE, "udp-zero-checksum (0 or 1): integer out of range" },
 	{ "tos4 with an ECN bit refused",
 	  { REMOTE6("64:ff9b::", 96), SCALAR(XLAT_ATTR_TOS4, 0x89) },
-	  -EINVAL, "tos4: 0x89 sets ECN bits" },
+	  -EINVAL, "tos4 (a DSCP, a multiple of 4): reserved bit set" },
 	{ "icmp-source-pool4 0.0.0.0/0 refused",
 	  { REMOTE6("64:ff9b::", 96), POOL4("0.0.0.0", 0) },
 	  -EINVAL, "icmp-source-pool4: 0.0.0.0/0 holds" },
@@ -248,7 +251,7 @@ static const struct xt_case xt_cases[] = {
 	  -EINVAL, "multicast ff00::/8" },
 	{ "unknown tclass mode refused",
 	  { REMOTE6("64:ff9b::", 96), SCALAR(XLAT_ATTR_TCLASS, 7) },
-	  -EINVAL, "tclass: unknown mode 7" },
+	  -ERANGE, "tclass (0 or 1): integer out of range" },
 };
 
 static void xt_case_desc(const struct xt_case *c, char *desc)
@@ -403,10 +406,14 @@ static void xlat_nl_test_drop_names(struct kunit *test)
 	for (i = 0; i < XLAT_DROP_NUM; i++) {
 		KUNIT_ASSERT_NOT_NULL_MSG(test, xlat_drop_names[i],
 					  "reason %d has no name", i);
+		/* The drop reason's name, one slot up (xlat_stats.c). */
+		KUNIT_ASSERT_NOT_NULL_MSG(test, xlat_drop_symbols[i + 1],
+					  "reason %d has no symbol", i);
 		for (j = 0; j < i; j++)
 			KUNIT_EXPECT_STRNEQ(test, xlat_drop_names[i],
 					    xlat_drop_names[j]);
 	}
+	KUNIT_EXPECT_NULL(test, xlat_drop_symbols[0]);
 }
 
 static struct kunit_case xlat_nl_test_cases[] = {
