@@ -71,7 +71,9 @@ set -eu
 # 1:1 mapping (RFC 7757) of CLAT4 to CLAT6. With local-map set, only
 # packets from (4->6) or to (6->4) CLAT4/CLAT6 are translated: anything
 # else is dropped and counted as no-near-side-mapping.
-XLAT="remote-prefix6 $PREF64 local-map $CLAT4/32 $CLAT6/128"
+# `count`: the routes keep counters of their own (`ip -s route show`);
+# without it only the totals in /proc/net/xlat count, a little cheaper.
+XLAT="remote-prefix6 $PREF64 local-map $CLAT4/32 $CLAT6/128 count"
 
 # DAD for CLAT6 (RFC 4862 section 5.4), as RFC 6877 section 6.3 asks: hold
 # the address on the uplink for a moment, tentative, and give up if another
@@ -96,11 +98,12 @@ dad_check() {
 up() {
 	# 0. A firewall on this host that keys on conntrack ("ct state
 	#    invalid drop" on input, as most desktop firewalls have) lets the
-	#    translated replies in only if they pass the netfilter hooks of
-	#    their new family, which the kernel runs for packets of lightweight
-	#    tunnels only with this switch (Documentation/networking/xlat.rst,
-	#    "Netfilter"). It is global and cannot be turned off again until
-	#    reboot, so down() leaves it on.
+	#    translated replies in only if conntrack tracks the flow in both
+	#    families, which needs the netfilter hooks around the translation:
+	#    the kernel runs them for lightweight tunnels only with this
+	#    switch (Documentation/networking/xlat.rst, "Netfilter"). It is
+	#    global and cannot be turned off again until reboot, so down()
+	#    leaves it on.
 	if [ "$NF_HOOKS" = 1 ]; then
 		sysctl -qw net.netfilter.nf_hooks_lwtunnel=1 ||
 			echo "clat-host: no nf_hooks_lwtunnel switch" \

@@ -33,62 +33,21 @@
 #   a whole /64, cannot be mapped 1:1: for those use a CLAT on the client
 #   (clat-host.sh) or a stateful NAT64 (Jool, TAYGA).
 #
-# Why the veth loop: netfilter's NAT needs a conntrack entry, and conntrack
+# Why the switch: netfilter's NAT needs a conntrack entry, and conntrack
 # creates entries in PREROUTING (or OUTPUT for local packets). A packet
 # translated by an xlat route passes PREROUTING of its new family only when
-# net.netfilter.nf_hooks_lwtunnel is 1 (a global switch of the kernel's, 0
-# by default; Documentation/networking/xlat.rst, "Netfilter"). Without it
-# the 6->4 route hands the IPv4 packet straight to IPv4 routing and
-# forwarding. The translated packet then goes through FORWARD and
-# POSTROUTING without a conntrack entry, and `masquerade` (like every NAT
-# rule) ignores it: it would leave with its POOL4 source. So the translated
-# packets take one turn through a veth pair inside this machine: out of
-# LOOP_A, in again on LOOP_B, through PREROUTING where conntrack sees them.
-# The cost: the NAT64 router counts as two IPv4 hops for them (the TTL
-# drops by 2 on the way out, by 1 on the way back). This script needs no
-# setting of the switch and leaves it alone; with the switch at 1 the loop
-# is not needed (the masquerade rule alone does it), but it still works.
+# net.netfilter.nf_hooks_lwtunnel is 1, a global switch of the kernel's, 0
+# by default, which cannot be turned off again until reboot
+# (Documentation/networking/xlat.rst, "Netfilter"). Without it the
+# translated packets go through FORWARD and POSTROUTING untracked, and
+# `masquerade` (like every NAT rule) ignores them: they would leave with
+# their POOL4 source. So up() sets it (NF_HOOKS=0 leaves it alone, and
+# then this NAT64 does not work).
 #
-# The packet walk, client -> server:
-#   1. 2001:db8:6::110 -> PREF64+198.51.100.7 arrives on LAN6. IPv6
-#      PREROUTING (table ip6 nat64): packets from LAN6 to PREF64 get the
-#      mark MARK.
-#   2. IPv6 routing matches the PREF64 route: its encap (LWT input
-#      redirect) translates it instead of forwarding it:
-#      192.0.2.16 -> 198.51.100.7, TTL = hop limit (not yet decremented),
-#      mark kept.
-#   3. The encap routes the IPv4 packet as received on LAN6: the rule
-#      "fwmark MARK iif LAN6" sends it to table TABLE: out of LOOP_A
-#      towards a made-up next hop whose neighbour entry is LOOP_B's MAC
-#      address. (IPv4 FORWARD and POSTROUTING see it here, untracked;
-#      TTL - 1.)
-#   4. It comes in on LOOP_B: IPv4 PREROUTING, conntrack creates
-#      192.0.2.16:port -> 198.51.100.7:port. The rule does not match on
-#      LOOP_B: the main table forwards it to WAN4 (TTL - 1).
-#   5. IPv4 POSTROUTING (table ip nat64): `masquerade` rewrites the source
-#      to WAN4's address, 198.51.100.1, and the port if needed; conntrack
-#      remembers it.
-# And back, server -> client:
-#   6. 198.51.100.7 -> 198.51.100.1 arrives on WAN4. PREROUTING: conntrack
-#      finds the entry and undoes the NAT: destination 192.0.2.16.
-#   7. IPv4 routing matches the POOL4 route: its encap translates it:
-#      PREF64+198.51.100.7 -> 2001:db8:6::110 (local-map backwards).
-#   8. The IPv6 packet is forwarded to LAN6 (hop limit - 1).
-#
-# Why the mark, and not just "iif LAN6": the reverse-path filter
-# (rp_filter, on in most distributions) checks the source of the reply in
-# step 7 with a lookup as if it came in on the reply's outgoing interface,
-# LAN6, from 192.0.2.16 to 198.51.100.7: a rule "from POOL4 iif LAN6" would
-# match that lookup too and answer LOOP_A, and a strict filter would drop
-# the reply. That lookup carries no mark, so "fwmark MARK iif LAN6" matches
-# only the packets of step 3.
-#
-# Firewalling: the IPv4 FORWARD hook sees the translated packets twice,
-# first untracked (step 3: `ct state invalid drop` would drop them; accept
-# iifname LAN6 oifname LOOP_A before such rules), then tracked (step 4).
 # The packet walk, one pass each way:
 #   out  IPv6 client -> PREF64: the IPv6 route of step 2 translates it on
-#        arrival (LWT input redirect); the IPv4 packet, 192.0.2.16 ->
+#        arrival (LWT input redirect), after IPv6 PREROUTING and, with the
+#        switch, IPv6 POSTROUTING; the IPv4 packet, 192.0.2.16 ->
 #        198.51.100.7, then goes through IPv4 PREROUTING (conntrack
 #        starts tracking it), routing, FORWARD and POSTROUTING, where the
 #        masquerade rule of step 4 rewrites its source to WAN4's address.
@@ -97,7 +56,7 @@
 #        it to IPv6 (from PREF64 + 198.51.100.7 to 2001:db8:6::110), which
 #        goes through IPv6 PREROUTING and forwarding to the client.
 # Filter on the IPv4 side (FORWARD sees the translated packets, with
-# LAN6 as input interface); IPv6 FORWARD sees only the replies.
+# LAN6 as input interface, tracked); IPv6 FORWARD sees only the replies.
 #
 # Usage, as root:
 #   [VAR=value ...] sh nat64.sh up|down|show
@@ -114,13 +73,25 @@ set -eu
 : "${PREF64:=64:ff9b::/96}"		# the NAT64 prefix (DNS64's, RFC 6052)
 : "${CLIENTS6:=2001:db8:6::100/120}"	# the clients allowed in ...
 : "${POOL4:=192.0.2.0/24}"		# ... and their private IPv4 twins
+# 1: set net.netfilter.nf_hooks_lwtunnel (see above); 0: leave it.
+: "${NF_HOOKS:=1}"
 
-XLAT="remote-prefix6 $PREF64 local-map $POOL4 $CLIENTS6"
+# `count`: the routes keep counters of their own (`ip -s route show`);
+# without it only the totals in /proc/net/xlat count, a little cheaper.
+XLAT="remote-prefix6 $PREF64 local-map $POOL4 $CLIENTS6 count"
 
 up() {
 	# 1. A router forwards both families.
 	sysctl -qw net/ipv4/ip_forward=1
 	sysctl -qw net/ipv6/conf/all/forwarding=1
+	#    And netfilter around the translations, for conntrack and NAT
+	#    (see "Why the switch" above); down() leaves it on.
+	if [ "$NF_HOOKS" = 1 ]; then
+		sysctl -qw net.netfilter.nf_hooks_lwtunnel=1 ||
+			echo "nat64: no nf_hooks_lwtunnel switch" \
+			     "(nf_conntrack not loaded?): masquerade will not" \
+			     "see the translated packets" >&2
+	fi
 
 	# 2. 6->4: packets from the clients to PREF64 are translated on
 	#    arrival (LWT input redirect) and routed as IPv4. The encap does

@@ -58,7 +58,9 @@ set -eu
 : "${NF_HOOKS:=1}"
 # ----------------------------------------------------------------------------
 
-XLAT="remote-prefix6 $PREF64 local-map $CLAT4/32 $CLAT6/128"
+# `count`: the routes keep counters of their own (`ip -s route show`);
+# without it only the totals in /proc/net/xlat count, a little cheaper.
+XLAT="remote-prefix6 $PREF64 local-map $CLAT4/32 $CLAT6/128 count"
 
 up() {
 	# Step 0. No netlink: the IPv6 per-interface settings have no
@@ -72,9 +74,9 @@ up() {
 	sysctl -qw "net/ipv6/conf/$DEV/forwarding=1"
 	sysctl -qw "net/ipv6/conf/$DEV/proxy_ndp=1"
 	# The translated replies are tracked by conntrack, as a stateful
-	# firewall (firewalld's "ct state invalid drop") needs, only if they
-	# pass the netfilter hooks of their new family: the kernel runs them
-	# for lightweight tunnels only with this global switch, which cannot
+	# firewall (firewalld's "ct state invalid drop") needs, only with the
+	# netfilter hooks around the translation: the kernel runs them for
+	# lightweight tunnels only with this global switch, which cannot
 	# be turned off again until reboot (Documentation/networking/xlat.rst,
 	# "Netfilter"). A manager sets it once and leaves it.
 	if [ "$NF_HOOKS" = 1 ]; then
@@ -165,6 +167,7 @@ routes() {
 	#     XLAT_ATTR_LOCAL_MAP  nested:
 	#       XLAT_PFX_ADDR4  CLAT4 (be32)     XLAT_PFX_LEN4  32 (u8)
 	#       XLAT_PFX_ADDR6  CLAT6 (16 bytes) XLAT_PFX_LEN6  128 (u8)
+	#     XLAT_ATTR_STATS  an empty nest ("count"): the route's own counters
 	# Installed before the IPv4 route, so the first replies have a way in.
 	ip -6 route "$1" "$CLAT6/128" encap xlat $XLAT dev "$DEV"
 
@@ -225,10 +228,11 @@ down() {
 
 # Step 10. RTM_GETROUTE, NLM_F_DUMP, for AF_INET and AF_INET6. In the
 # answer, the RTA_ENCAP of each xlat route carries its configuration (the
-# attributes that were given, nothing else) and XLAT_ATTR_STATS:
-# XLAT_STATS_PACKETS, XLAT_STATS_BYTES and one XLAT_STATS_DROP nest
-# (XLAT_DROP_NAME, XLAT_DROP_COUNT) per drop reason that occurred. The
-# totals of the namespace are in /proc/net/xlat.
+# attributes that were given, nothing else) and, for a route added with
+# XLAT_ATTR_STATS, its counters in it: XLAT_STATS_PACKETS,
+# XLAT_STATS_BYTES and one XLAT_STATS_DROP nest (XLAT_DROP_ATTR_REASON, a
+# u32 of enum xlat_drop_reason; XLAT_DROP_ATTR_COUNT) per drop reason
+# that occurred. The totals of the namespace are in /proc/net/xlat.
 show() {
 	if [ -n "$XLATCTL" ]; then
 		"$XLATCTL" show -s

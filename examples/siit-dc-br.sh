@@ -56,7 +56,9 @@ set -eu
 # DC; one of your public addresses is safer. Empty: the default.
 : "${ICMP_POOL4:=}"
 
-XLAT="remote-prefix6 $PREF64"
+# `count`: the routes keep counters of their own (`ip -s route show`);
+# without it only the totals in /proc/net/xlat count, a little cheaper.
+XLAT="remote-prefix6 $PREF64 count"
 for pair in $EAMS; do
 	XLAT="$XLAT eam ${pair%,*} ${pair#*,}"
 done

@@ -27,8 +27,9 @@ SRV=demo-srv
 CLAT6=2001:db8:1:2::1234
 SRV4=203.0.113.10
 PUB4=198.51.100.1
-CLATMAP=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$CLAT6/128")
-PLATMAP=(remote-prefix6 64:ff9b:1::/48 eam "$PUB4/32" "$CLAT6/128")
+# count: the routes keep counters of their own, which the demo prints.
+CLATMAP=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$CLAT6/128" count)
+PLATMAP=(remote-prefix6 64:ff9b:1::/48 eam "$PUB4/32" "$CLAT6/128" count)
 
 OK=0
 FAILED=0

@@ -76,13 +76,15 @@ veth() {
 #
 # The IPv6-only server answers at SRV6, 64:ff9b:1:c633:64:700::, the
 # RFC 6052 form of SRV4, 198.51.100.7, under 64:ff9b:1::/48. Sets H4, R,
-# H6, SRV4, SRV6, CLAT6 and CLAT_MAP (the encap's arguments).
+# H6, SRV4, SRV6, CLAT6 and CLAT_MAP (the encap's arguments, with `count`:
+# the routes keep counters of their own, which `ip -s route` shows).
 clat_topology() {
 	# shellcheck disable=SC2034 # read by the scripts that source lib.sh
 	H4=$1-h4 R=$1-r H6=$1-h6
 	# shellcheck disable=SC2034
 	SRV4=198.51.100.7 SRV6=64:ff9b:1:c633:64:700:: CLAT6=2001:db8:1:2::1234
-	CLAT_MAP=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$CLAT6/128")
+	CLAT_MAP=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$CLAT6/128"
+		count)
 	ns_new "$H4" && ns_new "$R" && ns_new "$H6" &&
 	veth "$H4" h4 "$R" r4 && veth "$H6" h6 "$R" r6 &&
 	# The IPv4 side of a CLAT has room for the 20 bytes translation adds.

@@ -15,14 +15,17 @@ if [ ${#tests[@]} -eq 0 ]; then
 	# net.netfilter.nf_hooks_lwtunnel cannot be turned off once on: the
 	# scripts that turn it on run last, so that the others run with the
 	# kernel's default (0), and xlat_nfhooks (which tests 0, then 1)
-	# before xlat_clatd (clatd sets it).
-	last=(xlat_nfhooks.sh xlat_clatd.sh)
+	# first of them; xlat_examples (the examples set it) and xlat_clatd
+	# (clatd sets it) follow.
+	last=(xlat_nfhooks.sh xlat_examples.sh xlat_clatd.sh)
 	for t in xlat_*.sh; do
 		[[ " ${last[*]} " == *" $t "* ]] || tests+=("$t")
 	done
 	tests+=("${last[@]}")
 fi
 echo "TAP version 13"
+hooks_before=$(sysctl -n net.netfilter.nf_hooks_lwtunnel 2>/dev/null)
+echo "# net.netfilter.nf_hooks_lwtunnel at the start: ${hooks_before:-none}"
 rc=0
 for t in "${tests[@]}"; do
 	t=${t%.sh}.sh
@@ -46,6 +49,10 @@ for t in "${tests[@]}"; do
 	fi
 	[ "$trc" -eq 0 ] || rc=1
 	rm -f "$out"
+	hooks=$(sysctl -n net.netfilter.nf_hooks_lwtunnel 2>/dev/null)
+	[ "${hooks:-0}" = 1 ] && [ "${hooks_before:-0}" = 0 ] &&
+		echo "# $t turned net.netfilter.nf_hooks_lwtunnel on"
+	hooks_before=$hooks
 done
 echo "1..$(cat "$XLAT_TAP_COUNTER" 2>/dev/null || echo 0)"
 exit $rc

@@ -21,7 +21,8 @@ require scapy socat iperf3
 
 clat_topology cl || { fail "topology"; xlat_done; }
 SINGLE=("${CLAT_MAP[@]}")
-DOWN=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.2.0/24 2001:db8:100:64::/96)
+DOWN=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.2.0/24 2001:db8:100:64::/96
+	count)
 ip -n "$H6" route add 2001:db8:100:64::/96 via 2001:db8:1::1
 ip -n "$R" -6 route add 2001:db8:100:64::/96 encap xlat "${DOWN[@]}" dev r6
 
@@ -154,7 +155,7 @@ check_eq "spoofed sources dropped and counted" 2 \
 # --- the well-known prefix refuses non-global IPv4 (RFC 6052 section 3.1) ----------
 
 ip -n "$R" route replace default encap xlat remote-prefix6 64:ff9b::/96 \
-	local-map 192.0.0.1/32 $CLAT6/128 dev r6
+	local-map 192.0.0.1/32 $CLAT6/128 count dev r6
 check_refused "well-known prefix: 198.51.100.7 is not translated" "" \
 	in4 ping -c 1 -W 1 $SRV4
 check_eq "well-known prefix: counted as untranslatable-destination" 1 \

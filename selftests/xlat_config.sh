@@ -54,7 +54,7 @@ FULL+=" eam 198.51.100.0/24 2001:db8:2::/120 eam 203.0.113.7/32 2001:db8:3::7/12
 FULL+=" denylist4 192.0.2.128/25 denylist4 203.0.113.0/28"
 FULL+=" icmp-source-pool4 192.0.0.8/30 icmp-source-pool6 2001:db8:ff::/64"
 FULL+=" udp-zero-checksum drop tclass zero tos4 0x20 lowest-ipv6-mtu 1280"
-FULL+=" icmp-node-id off"
+FULL+=" icmp-node-id off count"
 
 roundtrip() {
 	local name=$1 fam=$2 dst=$3 table=$4 enc=$5 line
@@ -154,17 +154,30 @@ for want in ("64:ff9b:1::/48", "192.0.0.1/32", "2001:db8:1:2::1234/128",
 
 # --- packets meet both hooks; counters see them ---------------------------
 
+# Without `count` the route keeps no counters of its own (its dump has no
+# XLAT_ATTR_STATS); the namespace's totals count all the same.
 # shellcheck disable=SC2086 # $CLAT1: the encap's arguments, split on purpose
 ip -n $R route add 198.51.100.0/24 encap xlat $CLAT1 dev d0
+ip netns exec $R ping -c 1 -W 1 198.51.100.7 > /dev/null 2>&1
+check_eq "without count: ip -s route show has no counters" "" \
+	"$(ip -n $R -s route show 198.51.100.0/24 | grep -oE ' (count|packets|drop) ')"
+check_eq "without count: the netns total counts the drop" \
+	"drop-no-near-side-mapping 1" \
+	"$(ip netns exec $R grep '^drop-no-near-side-mapping' /proc/net/xlat)"
+# With it, from the replace on.
+# shellcheck disable=SC2086 # $CLAT1: the encap's arguments, split on purpose
+ip -n $R route replace 198.51.100.0/24 encap xlat $CLAT1 count dev d0
 ip netns exec $R ping -c 2 -W 1 198.51.100.7 > /dev/null 2>&1
 ip netns exec $H ping -c 3 -W 1 198.51.100.7 > /dev/null 2>&1
 stats=$(ip -n $R -s route show 198.51.100.0/24)
+check "count: ip route show says count" \
+	grep -q " count " <<< "$(ip -n $R route show 198.51.100.0/24)"
 check_eq "ip -s route show: packets translated" "0" \
 	"$(sed -nE 's/.* packets ([0-9]+) bytes .*/\1/p' <<< "$stats")"
 # Neither 192.0.2.1 (local) nor 192.0.2.2 (forwarded) is in local-map.
 check_eq "per-route drop counter: 2 local + 3 forwarded" "5" \
 	"$(sed -nE 's/.*drop no-near-side-mapping ([0-9]+).*/\1/p' <<< "$stats")"
-check_eq "netns total in /proc/net/xlat" "drop-no-near-side-mapping 5" \
+check_eq "netns total in /proc/net/xlat: 1 + 5" "drop-no-near-side-mapping 6" \
 	"$(ip netns exec $R grep '^drop-no-near-side-mapping' /proc/net/xlat)"
 check "namespace with xlat routes deletes cleanly" ip netns del $R
 

@@ -7,7 +7,7 @@
 # two known reasons, one per direction, and must find each reason as often
 # as the route's counter of that reason grew.
 #
-# The value of reason XLAT_DROP_<SYM> (net/ipv6/ila_xlat/xlat.h) is
+# The value of reason XLAT_DROP_<SYM> (<linux/lwtunnel_xlat.h>) is
 # (SKB_DROP_REASON_SUBSYS_XLAT << 16) + XLAT_DROP_<SYM> + 1; the subsystem
 # is number 4 of include/net/dropreason.h (after the core, two mac80211
 # subsystems and openvswitch). The tracepoint prints a subsystem's reason

@@ -146,10 +146,10 @@ ip -n $S addr add 2001:db8:ff::2/64 dev eth0 nodad
 ip -n $S addr add $SRV6/128 dev eth0 nodad
 ip -n $S -6 route add default via 2001:db8:ff::1
 strict_rpf $H
-# NF_HOOKS=0: net.netfilter.nf_hooks_lwtunnel cannot be turned off again,
-# and the selftests that run after this one test the kernel's default
-# (xlat_nfhooks.sh and xlat_clatd.sh test the switch, and run last).
-EX1=(UPLINK=eth0 "CLAT6=$CLAT6" PREF64=64:ff9b:1::/48 NF_HOOKS=0)
+# clat-host.sh, networkmanager.sh and nat64.sh set
+# net.netfilter.nf_hooks_lwtunnel, which cannot be turned off again: run.sh
+# runs this script after the others (and after xlat_nfhooks.sh).
+EX1=(UPLINK=eth0 "CLAT6=$CLAT6" PREF64=64:ff9b:1::/48)
 
 # --- CLAT6 routed by the upstream router; the host does not forward ---
 check "clat-host: up (REACH=route)" \
@@ -380,7 +380,7 @@ nm_run() {
 		tag="networkmanager (xlatctl)"
 		x=(XLATCTL="$1")
 	fi
-	local nm=(DEV=eth0 "CLAT6=$CLAT6" NF_HOOKS=0 "${x[@]}")
+	local nm=(DEV=eth0 "CLAT6=$CLAT6" "${x[@]}")
 
 	ip -n $R addr replace $SRV6/128 dev lo
 	check "$tag: up" example $H networkmanager.sh up "${nm[@]}" \

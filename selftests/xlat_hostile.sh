@@ -38,8 +38,8 @@ SRV4=198.51.100.7
 SRV6=64:ff9b:1:c633:64:700::
 CLAT6=2001:db8:1:2::1234
 HOST6=2001:db8:1:2::99
-CFG=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$CLAT6/128")
-HCFG=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$HOST6/128")
+CFG=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$CLAT6/128" count)
+HCFG=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$HOST6/128" count)
 
 in4() { ip netns exec $H4 "$@"; }
 in6() { ip netns exec $H6 "$@"; }

@@ -80,7 +80,7 @@ FULL+=" eam 198.51.100.0/24 2001:db8:2::/120 eam 203.0.113.7/32 2001:db8:3::7/12
 FULL+=" denylist4 192.0.2.128/25 denylist4 203.0.113.0/28"
 FULL+=" icmp-source-pool4 192.0.0.8/30 icmp-source-pool6 2001:db8:ff::/64"
 FULL+=" udp-zero-checksum drop tclass zero tos4 0x20 lowest-ipv6-mtu 1280"
-FULL+=" icmp-node-id off"
+FULL+=" icmp-node-id off count"
 
 # --- xlatctl installs, ip prints the same ------------------------------------
 
@@ -178,7 +178,7 @@ assert e == {
     "icmp-source-pool4": "192.0.0.8/30",
     "icmp-source-pool6": "2001:db8:ff::/64",
     "udp-zero-checksum": "drop", "tclass": "zero", "tos4": 32,
-    "lowest-ipv6-mtu": 1280, "icmp-node-id": "off"}, e
+    "lowest-ipv6-mtu": 1280, "icmp-node-id": "off", "count": True}, e
 assert "stats" not in r
 ' "$json"
 check "xlatctl -j show: the IPv6 route, kernel default metric 1024" \
@@ -334,7 +334,7 @@ check "xlatctl del: the 64-entry IPv6 route" xc del 2001:db8:5::/64 table 131
 
 # --- counters through a CLAT: xlatctl and ip -s agree ------------------------------
 
-SINGLE="remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 $CLAT6/128"
+SINGLE="remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 $CLAT6/128 count"
 # shellcheck disable=SC2086 # $SINGLE: the encap's arguments, split on purpose
 check "CLAT: xlatctl add the IPv4 default route" xc add default dev r6 $SINGLE
 # shellcheck disable=SC2086 # $SINGLE: the encap's arguments, split on purpose
@@ -371,7 +371,7 @@ check_eq "CLAT 6->4: 3 packets" "packets 3" \
 check_eq "CLAT 6->4: xlatctl -j show -s = ip -s route show" "$want" \
 	"$(xc_json_stats $CLAT6/128 table main)"
 check_eq "CLAT 6->4: direction" "6to4" \
-	"$(xc -j show -s $CLAT6/128 | python3 -c '
+	"$(xc -j show -s $CLAT6/128 table main | python3 -c '
 import json, sys
 print(json.load(sys.stdin)[0]["stats"]["direction"])')"
 check "xlatctl -j stats = /proc/net/xlat" python3 -c '

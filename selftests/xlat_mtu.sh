@@ -28,7 +28,7 @@ H6=mt-h6
 SRV4=198.51.100.7
 SRV6=64:ff9b:1:c633:64:700::
 CLAT6=2001:db8:1:2::1234
-CFG=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$CLAT6/128")
+CFG=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$CLAT6/128" count)
 
 in4() { ip netns exec $H4 "$@"; }
 in6() { ip netns exec $H6 "$@"; }

@@ -29,7 +29,8 @@ require socat
 
 TOOLS=$(cd "$(dirname "$0")/../tools" && pwd)
 XLATCTL=$TOOLS/libxlat/xlatctl
-NMROUTE=(python3 "$TOOLS/xlat-nm-route.py")
+# --count: the routes keep counters of their own, which the checks read.
+NMROUTE=(python3 "$TOOLS/xlat-nm-route.py" --count)
 if [ ! -x "$XLATCTL" ]; then
 	fail "xlatctl is built (make -C tools/libxlat)" "missing: $XLATCTL"
 	xlat_done
@@ -78,7 +79,7 @@ check "the CLAT address is a stable-privacy address of the /64 ($CLAT6)" \
 
 # plat PREF64: the stateless PLAT; the CLAT's address is 203.0.113.5.
 plat() {
-	local map=(remote-prefix6 "$1" eam "$PUB4/32" "$CLAT6/128") op=add
+	local map=(remote-prefix6 "$1" eam "$PUB4/32" "$CLAT6/128" count) op=add
 	ip -n $P -6 route show | grep -q "encap xlat" && op=replace
 	[ $op = replace ] && ip -n $P -6 route del "$PLAT_PFX" 2>/dev/null
 	ip -n $P -6 route add "$1" encap xlat "${map[@]}" dev p1
@@ -150,7 +151,7 @@ ip -n $H addr add $CLAT4/32 dev eth0
 
 # The trap: a 6->4 route in main, and the IPv4 route.
 ip -n $H -6 route add "$CLAT6/128" encap xlat remote-prefix6 $PREF64 \
-	local-map $CLAT4/32 "$CLAT6/128" dev eth0
+	local-map $CLAT4/32 "$CLAT6/128" count dev eth0
 check "the IPv4 route, as NetworkManager's netlink message (raw bytes)" \
 	inh "${NMROUTE[@]}" add 4 eth0 $CLAT4 "$CLAT6" $PREF64 --metric $METRIC --mtu $MTU
 inh ping -c 2 -i 0.3 -w 4 $SRV4 > /dev/null 2>&1

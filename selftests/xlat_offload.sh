@@ -33,7 +33,7 @@ CLAT6=2001:db8:1:2::1234
 # The router's own IPv4 address for local traffic is 192.0.0.4, mapped too.
 ROUTER6=2001:db8:1:2::4
 CFG=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$CLAT6/128")
-CFG+=(local-map 192.0.0.4/32 "$ROUTER6/128")
+CFG+=(local-map 192.0.0.4/32 "$ROUTER6/128" count)
 
 in4() { ip netns exec $H4 "$@"; }
 in6() { ip netns exec $H6 "$@"; }

@@ -21,7 +21,7 @@ require socat
 C4=si-c4
 BR=si-br
 S6=si-s6
-CFG=(remote-prefix6 64:ff9b:1::/48 eam 203.0.113.0/24 2001:db8:46::/120)
+CFG=(remote-prefix6 64:ff9b:1::/48 eam 203.0.113.0/24 2001:db8:46::/120 count)
 
 ns_new $C4
 ns_new $BR

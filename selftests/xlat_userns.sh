@@ -30,7 +30,7 @@ TOP=$(cd "$(dirname "$0")/.." && pwd)
 FUZZ=$TOP/tools/nlfuzz/xlat-nlfuzz
 MUT=$TOP/tools/xlat-mutate-send.py
 CLAT6=2001:db8:1:2::1234
-CFG="remote-prefix6 64:ff9b:1::/96 local-map 192.0.2.2/32 $CLAT6/128 local-map 192.0.2.1/32 2001:db8:1:2::1/128"
+CFG="remote-prefix6 64:ff9b:1::/96 local-map 192.0.2.2/32 $CLAT6/128 local-map 192.0.2.1/32 2001:db8:1:2::1/128 count"
 WORK=$(mktemp -d)
 chmod 1777 "$WORK"	# nobody writes its marks here
 HOLDERS=()

@@ -10,13 +10,14 @@ field by field from <linux/rtnetlink.h>, <linux/lwtunnel.h> and
 installs, replaces and deletes the routes with it.
 
   xlat-nm-route.py [--hex] add|replace|del 4|6 DEV CLAT4 CLAT6 PREF64/LEN
-                   [--metric N] [--mtu N] [--proto N]
+                   [--metric N] [--mtu N] [--proto N] [--count]
 
 "4" is the IPv4 default route (4->6): no gateway, scope link, RTA_PREFSRC
 CLAT4, RTA_PRIORITY, RTA_METRICS with RTAX_MTU. "6" is the 6->4 route
 CLAT6/128 from PREF64 in table local (RTA_SRC, rtm_src_len): found ahead of
 the anycast route of CLAT6 there. --hex prints the message instead of
-sending it. A refusal prints the kernel's extack message and exits 1.
+sending it. --count adds an empty XLAT_ATTR_STATS: the route keeps counters
+of its own. A refusal prints the kernel's extack message and exits 1.
 """
 import argparse
 import ipaddress
@@ -43,7 +44,7 @@ RTAX_MTU = 2
 # <linux/lwtunnel.h>: the value after LWTUNNEL_ENCAP_XFRM (10)
 LWTUNNEL_ENCAP_XLAT = 11
 # <linux/lwtunnel_xlat.h>
-XLAT_ATTR_REMOTE_PREFIX6, XLAT_ATTR_LOCAL_MAP = 2, 3
+XLAT_ATTR_REMOTE_PREFIX6, XLAT_ATTR_LOCAL_MAP, XLAT_ATTR_STATS = 2, 3, 12
 XLAT_PFX_ADDR4, XLAT_PFX_LEN4, XLAT_PFX_ADDR6, XLAT_PFX_LEN6 = 1, 2, 3, 4
 
 
@@ -70,9 +71,10 @@ def u32(v):
     return struct.pack("=I", v)
 
 
-def encap(clat4, clat6, pref64):
+def encap(clat4, clat6, pref64, count):
     """RTA_ENCAP_TYPE and RTA_ENCAP: remote-prefix6 PREF64, local-map
-    CLAT4/32 CLAT6/128. Addresses in network byte order, lengths u8."""
+    CLAT4/32 CLAT6/128, and with count an empty XLAT_ATTR_STATS nest.
+    Addresses in network byte order, lengths u8."""
     return attr(RTA_ENCAP_TYPE, u16(LWTUNNEL_ENCAP_XLAT)) + nest(
         RTA_ENCAP,
         nest(XLAT_ATTR_REMOTE_PREFIX6,
@@ -82,7 +84,8 @@ def encap(clat4, clat6, pref64):
              attr(XLAT_PFX_ADDR4, clat4.packed),
              attr(XLAT_PFX_LEN4, u8(32)),
              attr(XLAT_PFX_ADDR6, clat6.packed),
-             attr(XLAT_PFX_LEN6, u8(128))))
+             attr(XLAT_PFX_LEN6, u8(128))),
+        *([nest(XLAT_ATTR_STATS)] if count else []))
 
 
 def message(a, oif):
@@ -107,7 +110,7 @@ def message(a, oif):
         if not delete:
             body += attr(RTA_PREFSRC, clat4.packed)
             body += nest(RTA_METRICS, attr(RTAX_MTU, u32(a.mtu)))
-            body += encap(clat4, clat6, pref64)
+            body += encap(clat4, clat6, pref64, a.count)
     else:
         rtm = struct.pack("=BBBBBBBBI", socket.AF_INET6, 128,
                           pref64.prefixlen, 0, RT_TABLE_LOCAL,
@@ -118,7 +121,7 @@ def message(a, oif):
         body += attr(RTA_SRC, pref64.network_address.packed)
         body += attr(RTA_TABLE, u32(RT_TABLE_LOCAL)) + attr(RTA_OIF, u32(oif))
         if not delete:
-            body += encap(clat4, clat6, pref64)
+            body += encap(clat4, clat6, pref64, a.count)
     kind = RTM_DELROUTE if delete else RTM_NEWROUTE
     payload = rtm + body
     return struct.pack("=IHHII", 16 + len(payload), kind, flags, 1, 0) + payload
@@ -163,6 +166,7 @@ def main():
     p.add_argument("pref64")
     p.add_argument("--metric", type=int, default=0)
     p.add_argument("--mtu", type=int, default=1280)
+    p.add_argument("--count", action="store_true")
     # RTPROT_STATIC (4): the protocol a manager puts on routes it owns
     p.add_argument("--proto", type=int, default=4)
     a = p.parse_args()

@@ -54,6 +54,8 @@ static int clat_encap(struct xlat_encap *e, char **argv)
 	    xlat_prefix6_parse(argv[2], &clat6))
 		return -EINVAL;
 	e->has_remote_prefix6 = true;
+	/* count: counters of the routes' own, for "clat-example stats" */
+	e->counters = true;
 	/* Bare addresses: one host, the CLAT's IPv4 and IPv6 address */
 	return xlat_encap_add_local_map(e, &clat4, &clat6);
 }
@@ -286,6 +288,7 @@ static int nm_routes(struct xlat_route *r4, struct xlat_route *r6,
 	xlat_encap_init(&e);
 	e.has_remote_prefix6 = true;
 	e.remote_prefix6 = *pref;
+	e.counters = true;
 	err = xlat_encap_add_local_map(&e, &c4, &c6);
 	if (!err)
 		err = clat_routes(r4, r6, dev, &e);

@@ -149,6 +149,9 @@ enum xlat_node_id_mode {
  * @lowest_ipv6_mtu: lowest-ipv6-mtu, 1280-65535
  * @has_icmp_node_id: @icmp_node_id is set
  * @icmp_node_id: icmp-node-id
+ * @counters: count: the route keeps counters of its own (an empty
+ *	XLAT_ATTR_STATS on input); without it only the network namespace's
+ *	totals count (xlat_ns_stats_read())
  *
  * Mirrors the attributes of include/uapi/linux/lwtunnel_xlat.h. Only the
  * members that are set are sent, and the kernel dumps back exactly the
@@ -183,6 +186,7 @@ struct xlat_encap {
 	uint32_t lowest_ipv6_mtu;
 	bool has_icmp_node_id;
 	enum xlat_node_id_mode icmp_node_id;
+	bool counters;
 };
 
 /**
@@ -208,7 +212,8 @@ struct xlat_drop {
 
 /**
  * struct xlat_stats - the counters of one encap, as dumped
- * @valid: the dump carried counters (XLAT_ATTR_STATS)
+ * @valid: the dump carried counters (XLAT_ATTR_STATS): the route was
+ *	installed with &xlat_encap.counters
  * @dir: direction of the route: 4to6 for an IPv4 route, 6to4 for IPv6
  * @packets: packets translated
  * @bytes: bytes of those packets, before translation
@@ -581,8 +586,8 @@ bool xlat_encap_equal(const struct xlat_encap *a, const struct xlat_encap *b);
  *
  * Accepts remote-prefix6 P6, local-map P4 P6, eam P4 P6, denylist4 P4,
  * icmp-source-pool4 P4, icmp-source-pool6 P6, udp-zero-checksum
- * compute|drop, tclass copy|zero, tos4 copy|TOS, lowest-ipv6-mtu MTU and
- * icmp-node-id on|off,
+ * compute|drop, tclass copy|zero, tos4 copy|TOS, lowest-ipv6-mtu MTU,
+ * icmp-node-id on|off and count,
  * where a prefix without "/LEN" is a host prefix. Stops at the first word
  * that is not one of these keywords, so that a caller can mix the encap
  * with its own words; a keyword given twice is an error.

@@ -148,7 +148,8 @@ bool xlat_encap_equal(const struct xlat_encap *a, const struct xlat_encap *b)
 	    a->has_udp_zero_csum != b->has_udp_zero_csum ||
 	    a->has_tclass != b->has_tclass || a->has_tos4 != b->has_tos4 ||
 	    a->has_lowest_ipv6_mtu != b->has_lowest_ipv6_mtu ||
-	    a->has_icmp_node_id != b->has_icmp_node_id)
+	    a->has_icmp_node_id != b->has_icmp_node_id ||
+	    a->counters != b->counters)
 		return false;
 	if ((a->has_remote_prefix6 &&
 	     !xlat_p6_equal(&a->remote_prefix6, &b->remote_prefix6)) ||
@@ -262,6 +263,14 @@ int xlat_encap_put(struct nl_msg *msg, const struct xlat_encap *e)
 	    (e->has_icmp_node_id &&
 	     nla_put_u8(msg, XLAT_ATTR_ICMP_NODE_ID, e->icmp_node_id)))
 		return -EMSGSIZE;
+	/*
+	 * count: an empty nest gives the route counters of its own. Not
+	 * through nla_nest_start()/nla_nest_end(): libnl drops a nest that
+	 * ends empty.
+	 */
+	if (e->counters &&
+	    nla_put(msg, XLAT_ATTR_STATS | NLA_F_NESTED, 0, NULL))
+		return -EMSGSIZE;
 	return 0;
 }
 
@@ -345,7 +354,8 @@ static int xlat_get_lists(struct xlat_encap *e, struct nlattr *encap)
  * @e: an empty encap to fill
  * @encap: the RTA_ENCAP attribute
  *
- * Counters (XLAT_ATTR_STATS) are left to xlat_stats_get().
+ * Counters (XLAT_ATTR_STATS) are left to xlat_stats_get(); their
+ * presence sets @e->counters.
  *
  * Return: 0, -EBADMSG for a malformed encap, or -ENOMEM.
  */
@@ -395,5 +405,6 @@ int xlat_encap_get(struct xlat_encap *e, struct nlattr *encap)
 		e->has_icmp_node_id = true;
 		e->icmp_node_id = nla_get_u8(tb[XLAT_ATTR_ICMP_NODE_ID]);
 	}
+	e->counters = tb[XLAT_ATTR_STATS];
 	return xlat_get_lists(e, encap);
 }

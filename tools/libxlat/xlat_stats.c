@@ -16,10 +16,48 @@ static const struct nla_policy xlat_stats_policy[XLAT_STATS_MAX + 1] = {
 	[XLAT_STATS_BYTES] = { .type = NLA_U64 },
 };
 
-static const struct nla_policy xlat_drop_policy[XLAT_DROP_MAX + 1] = {
-	[XLAT_DROP_NAME] = { .type = NLA_STRING },
-	[XLAT_DROP_COUNT] = { .type = NLA_U64 },
+static const struct nla_policy xlat_drop_policy[XLAT_DROP_ATTR_MAX + 1] = {
+	[XLAT_DROP_ATTR_REASON] = { .type = NLA_U32 },
+	[XLAT_DROP_ATTR_COUNT] = { .type = NLA_U64 },
 };
+
+/* The names of enum xlat_drop_reason, as Documentation/networking/xlat.rst */
+static const char * const xlat_drop_names[] = {
+	[XLAT_DROP_MALFORMED_IPV4] = "malformed-ipv4",
+	[XLAT_DROP_MALFORMED_IPV6] = "malformed-ipv6",
+	[XLAT_DROP_TRUNCATED_L4] = "truncated-transport",
+	[XLAT_DROP_TTL_EXCEEDED] = "ttl-exceeded",
+	[XLAT_DROP_SOURCE_ROUTE] = "source-route",
+	[XLAT_DROP_ROUTING_HEADER] = "routing-header",
+	[XLAT_DROP_FRAG_EXTHDR] = "extension-after-fragment",
+	[XLAT_DROP_PROTO_REFUSED] = "protocol-refused",
+	[XLAT_DROP_UNTRANSLATABLE_SRC] = "untranslatable-source",
+	[XLAT_DROP_UNTRANSLATABLE_DST] = "untranslatable-destination",
+	[XLAT_DROP_NO_NEAR_SIDE] = "no-near-side-mapping",
+	[XLAT_DROP_UDP_ZERO_CSUM] = "udp-zero-checksum",
+	[XLAT_DROP_UDP_ZERO_CSUM_FRAG] = "udp-zero-checksum-fragment",
+	[XLAT_DROP_ICMP_TYPE] = "icmp-type-untranslated",
+	[XLAT_DROP_ICMP_CHECKSUM] = "icmp-error-checksum",
+	[XLAT_DROP_ICMP_INNER] = "icmp-error-inner",
+	[XLAT_DROP_ICMP_FRAGMENT] = "icmp-fragment",
+	[XLAT_DROP_TOO_BIG] = "packet-too-big",
+	[XLAT_DROP_TOO_LONG] = "ipv4-length-overflow",
+	[XLAT_DROP_FRAG_FAILED] = "fragmentation-failed",
+	[XLAT_DROP_REASM] = "reassembly-failed",
+	[XLAT_DROP_NO_ROUTE] = "no-route",
+	[XLAT_DROP_NOMEM] = "no-memory",
+};
+
+/* The name of drop reason @reason, or "reason-N" for one newer than us */
+static const char *xlat_drop_reason_name(uint32_t reason, char *buf,
+					  size_t len)
+{
+	if (reason < sizeof(xlat_drop_names) / sizeof(xlat_drop_names[0]) &&
+	    xlat_drop_names[reason])
+		return xlat_drop_names[reason];
+	snprintf(buf, len, "reason-%" PRIu32, reason);
+	return buf;
+}
 
 /* Append a drop reason to *@drops of *@n entries */
 static int xlat_add_drop(struct xlat_drop **drops, unsigned int *n,
@@ -59,18 +97,21 @@ int xlat_stats_get(struct xlat_stats *s, struct nlattr *nest)
 		s->bytes = nla_get_u64(tb[XLAT_STATS_BYTES]);
 
 	nla_for_each_nested(a, nest, rem) {
-		struct nlattr *dtb[XLAT_DROP_MAX + 1];
-		char name[XLAT_DROP_NAME_LEN];
+		struct nlattr *dtb[XLAT_DROP_ATTR_MAX + 1];
+		char buf[XLAT_DROP_NAME_LEN];
+		const char *name;
 
 		if (nla_type(a) != XLAT_STATS_DROP)
 			continue;
-		if (nla_parse_nested(dtb, XLAT_DROP_MAX, a,
+		if (nla_parse_nested(dtb, XLAT_DROP_ATTR_MAX, a,
 				     xlat_drop_policy) < 0 ||
-		    !dtb[XLAT_DROP_NAME] || !dtb[XLAT_DROP_COUNT])
+		    !dtb[XLAT_DROP_ATTR_REASON] || !dtb[XLAT_DROP_ATTR_COUNT])
 			return -EBADMSG;
-		nla_strlcpy(name, dtb[XLAT_DROP_NAME], sizeof(name));
+		name = xlat_drop_reason_name(
+			nla_get_u32(dtb[XLAT_DROP_ATTR_REASON]), buf,
+			sizeof(buf));
 		err = xlat_add_drop(&s->drops, &s->n_drops, name,
-				    nla_get_u64(dtb[XLAT_DROP_COUNT]));
+				    nla_get_u64(dtb[XLAT_DROP_ATTR_COUNT]));
 		if (err)
 			return err;
 	}

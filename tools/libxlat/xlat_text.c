@@ -356,6 +356,10 @@ static int xlat_parse_one(struct xlat_parser *ps)
 		e->icmp_node_id = (enum xlat_node_id_mode)mode;
 		return ret;
 	}
+	if (!strcmp(key, "count")) {
+		ret = xlat_once(ps, &e->counters);
+		return ret ? ret : 1;
+	}
 	if (!strcmp(key, "lowest-ipv6-mtu")) {
 		/* The kernel checks the range, and says so */
 		ret = xlat_parse_number(ps, &e->has_lowest_ipv6_mtu,
@@ -492,5 +496,7 @@ int xlat_encap_format(const struct xlat_encap *e, char *buf, size_t len)
 			 e->lowest_ipv6_mtu);
 	if (e->has_icmp_node_id)
 		xlat_out_mode(&o, "icmp-node-id", e->icmp_node_id, "off", "on");
+	if (e->counters)
+		xlat_out(&o, "%scount", xlat_sep(&o));
 	return (int)o.pos;
 }

@@ -48,7 +48,7 @@ static void usage(FILE *f)
 		"         [denylist4 PREFIX4]... [icmp-source-pool4 PREFIX4]\n"
 		"         [icmp-source-pool6 PREFIX6] [udp-zero-checksum compute|drop]\n"
 		"         [tclass copy|zero] [tos4 copy|TOS] [lowest-ipv6-mtu MTU]\n"
-		"         [icmp-node-id on|off]\n"
+		"         [icmp-node-id on|off] [count]\n"
 		"Options: -j JSON output, -s counters, -4/-6 family (else from PREFIX)\n");
 }
 

@@ -95,6 +95,12 @@ static void json_u64(struct json *j, const char *key, uint64_t val)
 	fprintf(j->f, "%" PRIu64, val);
 }
 
+static void json_true(struct json *j, const char *key)
+{
+	json_key(j, key);
+	fputs("true", j->f);
+}
+
 /* --- a route -------------------------------------------------------------- */
 
 static const char *dst_text(const struct xlat_route *r, char *buf, size_t len)
@@ -187,6 +193,8 @@ static void json_encap(struct json *j, const struct xlat_encap *e)
 		json_u64(j, "lowest-ipv6-mtu", e->lowest_ipv6_mtu);
 	if (e->has_icmp_node_id)
 		json_mode(j, "icmp-node-id", e->icmp_node_id, "off", "on");
+	if (e->counters)
+		json_true(j, "count");
 	json_close(j, '}');
 }
 

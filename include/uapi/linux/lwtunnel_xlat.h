@@ -53,8 +53,11 @@
  * @XLAT_ATTR_LOWEST_IPV6_MTU: u32, 1280-65535: the size to which IPv4
  *	packets with DF clear are cut on the IPv6 side (RFC 7915 section
  *	4.1); DF packets follow the route and path MTU only. Default unset.
- * @XLAT_ATTR_STATS: nested &enum xlat_stats_attrs. Dump only: the
- *	counters of this encap. Ignored on input.
+ * @XLAT_ATTR_STATS: nested &enum xlat_stats_attrs. On input, its presence
+ *	(an empty nest will do; what it holds is ignored) gives the route
+ *	counters of its own, as %SEG6_LOCAL_COUNTERS does for seg6local;
+ *	without it the route keeps none, and only the totals of the network
+ *	namespace count. In a dump, the counters of a route that has them.
  * @XLAT_ATTR_ICMP_NODE_ID: u8, &enum xlat_icmp_node_id: whether an ICMPv4
  *	error translated from an ICMPv6 error whose source has no IPv4 form
  *	carries that source in an ICMP Node Identification Object (RFC 4884
@@ -170,19 +173,89 @@ enum xlat_stats_attrs {
 
 /**
  * enum xlat_drop_attrs - the count of one drop reason
- * @XLAT_DROP_UNSPEC: unused
- * @XLAT_DROP_PAD: padding for 64-bit attributes
- * @XLAT_DROP_NAME: string: the reason, a stable lower-case name such as
- *	"no-near-side-mapping"; see Documentation/networking/xlat.rst
- * @XLAT_DROP_COUNT: u64: packets dropped for this reason
- * @__XLAT_DROP_MAX: number of attributes
- * @XLAT_DROP_MAX: highest attribute number
+ * @XLAT_DROP_ATTR_UNSPEC: unused
+ * @XLAT_DROP_ATTR_PAD: padding for 64-bit attributes
+ * @XLAT_DROP_ATTR_REASON: u32, &enum xlat_drop_reason
+ * @XLAT_DROP_ATTR_COUNT: u64: packets dropped for this reason
+ * @__XLAT_DROP_ATTR_MAX: number of attributes
+ * @XLAT_DROP_ATTR_MAX: highest attribute number
  */
 enum xlat_drop_attrs {
-	XLAT_DROP_UNSPEC,
-	XLAT_DROP_PAD,
-	XLAT_DROP_NAME,
-	XLAT_DROP_COUNT,
+	XLAT_DROP_ATTR_UNSPEC,
+	XLAT_DROP_ATTR_PAD,
+	XLAT_DROP_ATTR_REASON,
+	XLAT_DROP_ATTR_COUNT,
+
+	__XLAT_DROP_ATTR_MAX,
+};
+
+#define XLAT_DROP_ATTR_MAX (__XLAT_DROP_ATTR_MAX - 1)
+
+/**
+ * enum xlat_drop_reason - why the encap dropped a packet
+ * @XLAT_DROP_MALFORMED_IPV4: IPv4 header truncated or inconsistent
+ * @XLAT_DROP_MALFORMED_IPV6: IPv6 header or extension chain truncated or
+ *	inconsistent
+ * @XLAT_DROP_TRUNCATED_L4: transport header cut short in a first fragment
+ * @XLAT_DROP_TTL_EXCEEDED: TTL or hop limit expired on a forwarding hop
+ * @XLAT_DROP_SOURCE_ROUTE: unexpired IPv4 LSRR/SSRR option
+ * @XLAT_DROP_ROUTING_HEADER: IPv6 Routing header with Segments Left > 0
+ * @XLAT_DROP_FRAG_EXTHDR: IPv6 extension header after a Fragment Header
+ * @XLAT_DROP_PROTO_REFUSED: an upper-layer number that is the other
+ *	family's own header: IPv6 extension headers or ICMPv6 in IPv4, ICMPv4
+ *	in IPv6
+ * @XLAT_DROP_UNTRANSLATABLE_SRC: no mapping for the source address
+ * @XLAT_DROP_UNTRANSLATABLE_DST: no mapping for the destination address
+ * @XLAT_DROP_NO_NEAR_SIDE: neither address is mapped by local-map
+ * @XLAT_DROP_UDP_ZERO_CSUM: zero-checksum UDPv4 with udp-zero-checksum drop
+ * @XLAT_DROP_UDP_ZERO_CSUM_FRAG: zero-checksum UDPv4 that is fragmented
+ * @XLAT_DROP_ICMP_TYPE: ICMP type or code without a translation
+ * @XLAT_DROP_ICMP_CHECKSUM: ICMP error with a bad checksum (the translation
+ *	computes a new one, which would hide the corruption)
+ * @XLAT_DROP_ICMP_INNER: the packet quoted by an ICMP error is truncated
+ *	before its transport header, untranslatable, or itself an ICMP error
+ * @XLAT_DROP_ICMP_FRAGMENT: fragmented ICMP message
+ * @XLAT_DROP_TOO_BIG: a packet that may not be fragmented is too big for
+ *	the other side (Fragmentation Needed or Packet Too Big sent)
+ * @XLAT_DROP_TOO_LONG: a reassembled IPv6 datagram longer than an IPv4
+ *	Total Length can state
+ * @XLAT_DROP_FRAG_FAILED: fragmenting a packet that is too big failed
+ * @XLAT_DROP_REASM: reassembly of ICMP or UDPv4 fragments refused the
+ *	fragment (evictions and timeouts are the kernel's ReasmFails and
+ *	ReasmTimeout)
+ * @XLAT_DROP_NO_ROUTE: no route for the translated packet
+ * @XLAT_DROP_NOMEM: no memory to grow or copy the packet
+ * @__XLAT_DROP_MAX: number of reasons
+ * @XLAT_DROP_MAX: highest reason number
+ *
+ * Documentation/networking/xlat.rst gives each its stable name (as
+ * ip-route(8) shows it) and the RFC clause behind it. New reasons are
+ * added at the end.
+ */
+enum xlat_drop_reason {
+	XLAT_DROP_MALFORMED_IPV4,
+	XLAT_DROP_MALFORMED_IPV6,
+	XLAT_DROP_TRUNCATED_L4,
+	XLAT_DROP_TTL_EXCEEDED,
+	XLAT_DROP_SOURCE_ROUTE,
+	XLAT_DROP_ROUTING_HEADER,
+	XLAT_DROP_FRAG_EXTHDR,
+	XLAT_DROP_PROTO_REFUSED,
+	XLAT_DROP_UNTRANSLATABLE_SRC,
+	XLAT_DROP_UNTRANSLATABLE_DST,
+	XLAT_DROP_NO_NEAR_SIDE,
+	XLAT_DROP_UDP_ZERO_CSUM,
+	XLAT_DROP_UDP_ZERO_CSUM_FRAG,
+	XLAT_DROP_ICMP_TYPE,
+	XLAT_DROP_ICMP_CHECKSUM,
+	XLAT_DROP_ICMP_INNER,
+	XLAT_DROP_ICMP_FRAGMENT,
+	XLAT_DROP_TOO_BIG,
+	XLAT_DROP_TOO_LONG,
+	XLAT_DROP_FRAG_FAILED,
+	XLAT_DROP_REASM,
+	XLAT_DROP_NO_ROUTE,
+	XLAT_DROP_NOMEM,
 
 	__XLAT_DROP_MAX,
 };

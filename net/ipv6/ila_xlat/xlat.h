@@ -17,6 +17,7 @@
 #include <net/ipv6.h>
 #include <net/lwtunnel.h>
 #include <net/netlink.h>
+#include <uapi/linux/lwtunnel_xlat.h>
 
 /*
  * Per-encap limit on local-map, eam and denylist4 entries together. A route
@@ -148,6 +149,7 @@ enum {
 	XLAT_CFG_TOS4		= BIT(5),
 	XLAT_CFG_LOWEST_MTU	= BIT(6),
 	XLAT_CFG_NODE_ID	= BIT(7),
+	XLAT_CFG_STATS		= BIT(8),
 };
 
 /**
@@ -243,74 +245,15 @@ bool xlat_cfg_equal(const struct xlat_cfg *a, const struct xlat_cfg *b);
 
 /* xlat_stats.c: counters and drop reasons */
 
-/**
- * enum xlat_drop_reason - why a packet was dropped
- * @XLAT_DROP_MALFORMED_IPV4: IPv4 header truncated or inconsistent
- * @XLAT_DROP_MALFORMED_IPV6: IPv6 header or extension chain truncated or
- *	inconsistent
- * @XLAT_DROP_TRUNCATED_L4: transport header cut short in a first fragment
- * @XLAT_DROP_TTL_EXCEEDED: TTL or hop limit expired on a forwarding hop
- * @XLAT_DROP_SOURCE_ROUTE: unexpired IPv4 LSRR/SSRR option
- * @XLAT_DROP_ROUTING_HEADER: IPv6 Routing header with Segments Left > 0
- * @XLAT_DROP_FRAG_EXTHDR: IPv6 extension header after a Fragment Header
- * @XLAT_DROP_PROTO_REFUSED: an upper-layer number that is the other
- *	family's own header: IPv6 extension headers or ICMPv6 in IPv4, ICMPv4
- *	in IPv6
- * @XLAT_DROP_UNTRANSLATABLE_SRC: no mapping for the source address
- * @XLAT_DROP_UNTRANSLATABLE_DST: no mapping for the destination address
- * @XLAT_DROP_NO_NEAR_SIDE: neither address is mapped by local-map
- * @XLAT_DROP_UDP_ZERO_CSUM: zero-checksum UDPv4 with udp-zero-checksum drop
- * @XLAT_DROP_UDP_ZERO_CSUM_FRAG: zero-checksum UDPv4 that is fragmented
- * @XLAT_DROP_ICMP_TYPE: ICMP type or code without a translation
- * @XLAT_DROP_ICMP_CHECKSUM: ICMP error with a bad checksum (the translation
- *	computes a new one, which would hide the corruption)
- * @XLAT_DROP_ICMP_INNER: the packet quoted by an ICMP error is truncated
- *	before its transport header, untranslatable, or itself an ICMP error
- * @XLAT_DROP_ICMP_FRAGMENT: fragmented ICMP message
- * @XLAT_DROP_TOO_BIG: a packet that may not be fragmented is too big for
- *	the other side (Fragmentation Needed or Packet Too Big sent)
- * @XLAT_DROP_TOO_LONG: a reassembled IPv6 datagram longer than an IPv4
- *	Total Length can state
- * @XLAT_DROP_FRAG_FAILED: fragmenting a packet that is too big failed
- * @XLAT_DROP_REASM: reassembly of ICMP or UDPv4 fragments refused the
- *	fragment (see xlat_frag.c; evictions and timeouts are the kernel's
- *	ReasmFails and ReasmTimeout)
- * @XLAT_DROP_NO_ROUTE: no route for the translated packet
- * @XLAT_DROP_NOMEM: no memory to grow or copy the packet
- * @XLAT_DROP_NUM: number of reasons
- *
- * xlat_stats.c gives each its stable name, in
+/*
+ * enum xlat_drop_reason (the uapi, <linux/lwtunnel_xlat.h>) says why a
+ * packet was dropped. xlat_stats.c gives each reason its stable name, in
  * xlat_drop_names[], and its drop reason of subsystem
  * SKB_DROP_REASON_SUBSYS_XLAT, named in xlat_drop_symbols[];
  * Documentation/networking/xlat.rst lists them with the RFC clause behind
  * each, and a selftest checks that the two agree.
  */
-enum xlat_drop_reason {
-	XLAT_DROP_MALFORMED_IPV4,
-	XLAT_DROP_MALFORMED_IPV6,
-	XLAT_DROP_TRUNCATED_L4,
-	XLAT_DROP_TTL_EXCEEDED,
-	XLAT_DROP_SOURCE_ROUTE,
-	XLAT_DROP_ROUTING_HEADER,
-	XLAT_DROP_FRAG_EXTHDR,
-	XLAT_DROP_PROTO_REFUSED,
-	XLAT_DROP_UNTRANSLATABLE_SRC,
-	XLAT_DROP_UNTRANSLATABLE_DST,
-	XLAT_DROP_NO_NEAR_SIDE,
-	XLAT_DROP_UDP_ZERO_CSUM,
-	XLAT_DROP_UDP_ZERO_CSUM_FRAG,
-	XLAT_DROP_ICMP_TYPE,
-	XLAT_DROP_ICMP_CHECKSUM,
-	XLAT_DROP_ICMP_INNER,
-	XLAT_DROP_ICMP_FRAGMENT,
-	XLAT_DROP_TOO_BIG,
-	XLAT_DROP_TOO_LONG,
-	XLAT_DROP_FRAG_FAILED,
-	XLAT_DROP_REASM,
-	XLAT_DROP_NO_ROUTE,
-	XLAT_DROP_NOMEM,
-	XLAT_DROP_NUM
-};
+#define XLAT_DROP_NUM __XLAT_DROP_MAX
 
 extern const char * const xlat_drop_names[XLAT_DROP_NUM];
 extern const char * const xlat_drop_symbols[XLAT_DROP_NUM + 1];
@@ -356,7 +299,7 @@ struct xlat_stats {
 /**
  * struct xlat_lwt - the state of one encap, in lwtunnel_state.data
  * @cfg: immutable configuration
- * @stats: per-CPU counters
+ * @stats: per-CPU counters, or NULL: only with %XLAT_ATTR_STATS
  * @dir: %XLAT_46 on an IPv4 route, %XLAT_64 on an IPv6 route
  */
 struct xlat_lwt {

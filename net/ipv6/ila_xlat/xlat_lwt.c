@@ -49,9 +49,12 @@ static int xlat_build_state(struct net *net, struct nlattr *nla,
 	if (!lwt)
 		goto nomem;
 	xl = xlat_lwt(lwt);
-	xl->stats = netdev_alloc_pcpu_stats(struct xlat_pcpu_stats);
-	if (!xl->stats)
-		goto nomem;
+	/* Counters of the route's own, on request (XLAT_ATTR_STATS). */
+	if (cfg->present & XLAT_CFG_STATS) {
+		xl->stats = netdev_alloc_pcpu_stats(struct xlat_pcpu_stats);
+		if (!xl->stats)
+			goto nomem;
+	}
 	xl->cfg = cfg;
 	xl->dir = family == AF_INET ? XLAT_46 : XLAT_64;
 
@@ -240,12 +243,15 @@ static int xlat_rcv6_finish(struct net *net, struct sock *sk,
 }
 
 /*
- * Netfilter hooks of the new family, as for the seg6, rpl and ioam6 encaps,
- * run only when net.netfilter.nf_hooks_lwtunnel is set: PREROUTING for a
- * forwarded translated packet, LOCAL_OUT for one of this host. Without them
- * the translated packet has no conntrack entry of its new family (see
- * Documentation/networking/xlat.rst, "Netfilter"). FORWARD, POSTROUTING and
- * LOCAL_IN run in any case, in the kernel's own forwarding and delivery.
+ * The netfilter hooks around the translation, as for the seg6, rpl and ioam6
+ * encaps, run only when net.netfilter.nf_hooks_lwtunnel is set: POSTROUTING
+ * of the old family for the packet as it comes to the encap (xlat_input(),
+ * xlat_output()), where conntrack confirms its entry; then PREROUTING of the
+ * new family for a forwarded translated packet, LOCAL_OUT for one of this
+ * host, where conntrack creates one. Without them neither family tracks the
+ * flow (see Documentation/networking/xlat.rst, "Netfilter"). FORWARD,
+ * POSTROUTING and LOCAL_IN of the new family run in any case, in the
+ * kernel's own forwarding and delivery.
  */
 static bool xlat_nf_hooks(void)
 {
@@ -522,8 +528,8 @@ static int xlat_rcv(struct net *net, struct sock *sk, struct sk_buff *skb,
 	return xlat_one(net, sk, skb, xl, fwd, ret, id);
 }
 
-/* Locally generated packets (dst_output): no hop made yet. */
-static int xlat_output(struct net *net, struct sock *sk, struct sk_buff *skb)
+static int xlat_output_finish(struct net *net, struct sock *sk,
+			      struct sk_buff *skb)
 {
 	int ret = xlat_rcv(net, sk, skb, false);
 
@@ -531,12 +537,43 @@ static int xlat_output(struct net *net, struct sock *sk, struct sk_buff *skb)
 	return ret == -EOPNOTSUPP ? -EINVAL : ret;
 }
 
+static int xlat_input_finish(struct net *net, struct sock *sk,
+			     struct sk_buff *skb)
+{
+	int ret = xlat_rcv(net, NULL, skb, true);
+
+	return ret == -EOPNOTSUPP ? -EINVAL : ret;
+}
+
+/* POSTROUTING of the packet's own family, with the switch (xlat_nf_hooks()) */
+static int xlat_post_routing(struct net *net, struct sock *sk,
+			     struct sk_buff *skb,
+			     int (*okfn)(struct net *, struct sock *,
+					 struct sk_buff *))
+{
+	struct xlat_lwt *xl = xlat_lwt(skb_dst(skb)->lwtstate);
+
+	return NF_HOOK(xl->dir == XLAT_46 ? NFPROTO_IPV4 : NFPROTO_IPV6,
+		       NF_INET_POST_ROUTING, net, sk, skb, NULL,
+		       skb_dst(skb)->dev, okfn);
+}
+
+/* Locally generated packets (dst_output): no hop made yet. */
+static int xlat_output(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	if (xlat_nf_hooks())
+		return xlat_post_routing(net, sk, skb, xlat_output_finish);
+	return xlat_output_finish(net, sk, skb);
+}
+
 /* Forwarded packets (dst_input), before any TTL or hop limit decrement. */
 static int xlat_input(struct sk_buff *skb)
 {
-	int ret = xlat_rcv(dev_net(skb->dev), NULL, skb, true);
+	struct net *net = dev_net(skb->dev);
 
-	return ret == -EOPNOTSUPP ? -EINVAL : ret;
+	if (xlat_nf_hooks())
+		return xlat_post_routing(net, NULL, skb, xlat_input_finish);
+	return xlat_input_finish(net, NULL, skb);
 }
 
 static int xlat_fill_encap(struct sk_buff *skb, struct lwtunnel_state *lwt)
@@ -545,12 +582,15 @@ static int xlat_fill_encap(struct sk_buff *skb, struct lwtunnel_state *lwt)
 
 	if (xlat_cfg_fill(skb, xl->cfg))
 		return -EMSGSIZE;
-	return xlat_stats_fill(skb, xl->stats);
+	return xl->stats ? xlat_stats_fill(skb, xl->stats) : 0;
 }
 
 static int xlat_get_encap_size(struct lwtunnel_state *lwt)
 {
-	return xlat_cfg_nlsize(xlat_lwt(lwt)->cfg) + xlat_stats_nlsize();
+	struct xlat_lwt *xl = xlat_lwt(lwt);
+
+	return xlat_cfg_nlsize(xl->cfg) +
+	       (xl->stats ? xlat_stats_nlsize() : 0);
 }
 
 static int xlat_cmp_encap(struct lwtunnel_state *a, struct lwtunnel_state *b)

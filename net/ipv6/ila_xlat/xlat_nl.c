@@ -68,7 +68,10 @@ static const struct nla_policy xlat_policy[XLAT_ATTR_MAX + 1] = {
 	[XLAT_ATTR_TOS4] = NLA_POLICY_MASK(NLA_U8, (u8)~INET_ECN_MASK),
 	[XLAT_ATTR_LOWEST_IPV6_MTU] = NLA_POLICY_FULL_RANGE(NLA_U32,
 							    &xlat_mtu_range),
-	/* Counters are dumped; a request may carry them back: ignored. */
+	/*
+	 * Present: the route gets counters of its own. A request may carry
+	 * back the counters of a dump: their values are ignored.
+	 */
 	[XLAT_ATTR_STATS] = { .type = NLA_NESTED },
 	[XLAT_ATTR_ICMP_NODE_ID] = NLA_POLICY_MAX(NLA_U8, XLAT_ICMP_NODE_ID_ON),
 };
@@ -436,6 +439,8 @@ static int xlat_cfg_parse_scalars(struct nlattr **tb, struct xlat_cfg *cfg,
 		cfg->lowest_ipv6_mtu = nla_get_u32(a);
 		cfg->present |= XLAT_CFG_LOWEST_MTU;
 	}
+	if (tb[XLAT_ATTR_STATS])
+		cfg->present |= XLAT_CFG_STATS;
 	return 0;
 }
 

@@ -2,10 +2,11 @@
 /*
  * xlat: counters and drop reasons.
  *
- * Every encap has per-CPU counters of translated packets and of drops by
- * reason; every network namespace has the same counters summed over its
- * encaps, per direction, in /proc/net/xlat. Dropped packets are freed with
- * their reason, for skb:kfree_skb tracing and the drop monitor.
+ * Every network namespace has per-CPU counters of translated packets and of
+ * drops by reason, per direction, in /proc/net/xlat; an encap given
+ * XLAT_ATTR_STATS has the same counters of its own, in its route dumps.
+ * Dropped packets are freed with their reason, for skb:kfree_skb tracing
+ * and the drop monitor.
  */
 
 #include <linux/netdevice.h>
@@ -21,8 +22,8 @@
 #include "xlat.h"
 
 /*
- * Each enum xlat_drop_reason with its stable name: in the uapi
- * (XLAT_DROP_NAME) and the keys of /proc/net/xlat.
+ * Each enum xlat_drop_reason with its stable name: ip-route(8) shows it,
+ * and it is the key of /proc/net/xlat.
  * Documentation/networking/xlat.rst describes each, with the RFC clause
  * behind it.
  */
@@ -152,14 +153,11 @@ void xlat_stats_read(struct xlat_pcpu_stats __percpu *pcpu,
 size_t xlat_stats_nlsize(void)
 {
 	size_t size = nla_total_size(0);	/* XLAT_ATTR_STATS */
-	unsigned int i;
 
 	size += 2 * nla_total_size_64bit(sizeof(u64));
-	for (i = 0; i < XLAT_DROP_NUM; i++)
-		size += nla_total_size(0) +
-			nla_total_size(strlen(xlat_drop_names[i]) + 1) +
-			nla_total_size_64bit(sizeof(u64));
-	return size;
+	return size + XLAT_DROP_NUM * (nla_total_size(0) +
+				       nla_total_size(sizeof(u32)) +
+				       nla_total_size_64bit(sizeof(u64)));
 }
 
 /**
@@ -194,10 +192,9 @@ int xlat_stats_fill(struct sk_buff *skb, struct xlat_pcpu_stats __percpu *pcpu)
 		drop = nla_nest_start(skb, XLAT_STATS_DROP);
 		if (!drop)
 			goto cancel;
-		if (nla_put_string(skb, XLAT_DROP_NAME,
-				   xlat_drop_names[i]) ||
-		    nla_put_u64_64bit(skb, XLAT_DROP_COUNT, st.drops[i],
-				      XLAT_DROP_PAD))
+		if (nla_put_u32(skb, XLAT_DROP_ATTR_REASON, i) ||
+		    nla_put_u64_64bit(skb, XLAT_DROP_ATTR_COUNT, st.drops[i],
+				      XLAT_DROP_ATTR_PAD))
 			goto cancel;
 		nla_nest_end(skb, drop);
 	}
@@ -227,11 +224,11 @@ void xlat_count_ok(struct net *net, struct xlat_lwt *xl, enum xlat_dir dir,
 		   unsigned int len)
 {
 	struct xlat_pcpu_stats __percpu *tabs[2] = {
-		xl->stats, xlat_net_stats(net)
+		xlat_net_stats(net), xl->stats
 	};
 	int i;
 
-	for (i = 0; i < ARRAY_SIZE(tabs); i++) {
+	for (i = 0; i < ARRAY_SIZE(tabs) && tabs[i]; i++) {
 		struct xlat_pcpu_stats *s = get_cpu_ptr(tabs[i]);
 
 		u64_stats_update_begin(&s->syncp);

@@ -32,6 +32,8 @@ struct xt_attr {
 #define POOL4(a, l)	{ XLAT_ATTR_ICMP_SRC_POOL4, a, l }
 #define POOL6(a, l)	{ XLAT_ATTR_ICMP_SRC_POOL6, NULL, 0, a, l }
 #define SCALAR(t, v)	{ .type = t, .val = v }
+/* XLAT_ATTR_STATS, an empty nest: the route's own counters. */
+#define STATS()		{ .type = XLAT_ATTR_STATS }
 /* A prefix nest carrying both families where only one is allowed. */
 #define BOTH(t, a4, l4, a6, l6)	{ -(t), a4, l4, a6, l6 }
 
@@ -98,6 +100,10 @@ static struct nlattr *xt_build(struct kunit *test, const struct xt_attr *attrs)
 		case XLAT_ATTR_LOWEST_IPV6_MTU:
 			KUNIT_ASSERT_EQ(test, 0,
 					nla_put_u32(skb, at->type, at->val));
+			break;
+		case XLAT_ATTR_STATS:
+			KUNIT_ASSERT_NOT_NULL(test,
+					      nla_nest_start(skb, at->type));
 			break;
 		default:
 			xt_put_pfx(test, skb, at, abs(at->type));
@@ -360,6 +366,9 @@ static void xlat_nl_test_not_equal(struct kunit *test)
 		{ REMOTE6("64:ff9b::", 96),
 		  LOCAL("192.0.0.1", 32, "2001:db8:1:2::1234", 128),
 		  SCALAR(XLAT_ATTR_TOS4, 0) },
+		{ REMOTE6("64:ff9b::", 96),
+		  LOCAL("192.0.0.1", 32, "2001:db8:1:2::1234", 128),
+		  STATS() },
 	};
 	struct netlink_ext_ack extack = {};
 	struct xlat_cfg *a, *b;
