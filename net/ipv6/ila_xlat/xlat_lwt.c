@@ -524,25 +524,26 @@ static int xlat_rcv(struct net *net, struct sock *sk, struct sk_buff *skb,
 	if (ret < 0)
 		return ret == -EINPROGRESS ? 0 : ret;
 	if (skb_is_gso(skb) && !xlat_gso_supported(skb))
-		return xlat_segment(net, sk, skb, xl, fwd);
-	return xlat_one(net, sk, skb, xl, fwd, ret, id);
+		ret = xlat_segment(net, sk, skb, xl, fwd);
+	else
+		ret = xlat_one(net, sk, skb, xl, fwd, ret, id);
+	/*
+	 * -EOPNOTSUPP (which reassembly never returns) would make
+	 * lwtunnel_output() free the skb again.
+	 */
+	return ret == -EOPNOTSUPP ? -EINVAL : ret;
 }
 
 static int xlat_output_finish(struct net *net, struct sock *sk,
 			      struct sk_buff *skb)
 {
-	int ret = xlat_rcv(net, sk, skb, false);
-
-	/* -EOPNOTSUPP would make lwtunnel_output() free the skb again. */
-	return ret == -EOPNOTSUPP ? -EINVAL : ret;
+	return xlat_rcv(net, sk, skb, false);
 }
 
 static int xlat_input_finish(struct net *net, struct sock *sk,
 			     struct sk_buff *skb)
 {
-	int ret = xlat_rcv(net, NULL, skb, true);
-
-	return ret == -EOPNOTSUPP ? -EINVAL : ret;
+	return xlat_rcv(net, NULL, skb, true);
 }
 
 /* POSTROUTING of the packet's own family, with the switch (xlat_nf_hooks()) */
