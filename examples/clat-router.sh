@@ -50,7 +50,7 @@ set -eu
 # other IPv4 source (a spoofed one, or a second LAN nobody mapped) is
 # dropped and counted as no-near-side-mapping.
 # `count`: the routes keep counters of their own (`ip -s route show`);
-# without it only the totals in /proc/net/xlat count, a little cheaper.
+# without it only the namespace's totals count (nstat 'XlatExt*').
 XLAT="remote-prefix6 $PREF64 local-map $LAN_NET4 $CLAT_PREFIX6 count"
 
 up() {
@@ -103,7 +103,7 @@ down() {
 show() {
 	ip -s route show default dev "$WAN"
 	ip -s -6 route show "$CLAT_PREFIX6"
-	cat /proc/net/xlat
+	nstat -as 'XlatExt*'
 }
 
 case "${1:-up}" in

@@ -59,7 +59,7 @@ set -eu
 # ----------------------------------------------------------------------------
 
 # `count`: the routes keep counters of their own (`ip -s route show`);
-# without it only the totals in /proc/net/xlat count, a little cheaper.
+# without it only the namespace's totals count (nstat 'XlatExt*').
 XLAT="remote-prefix6 $PREF64 local-map $CLAT4/32 $CLAT6/128 count"
 
 up() {
@@ -232,7 +232,8 @@ down() {
 # XLAT_ATTR_STATS, its counters in it: XLAT_STATS_PACKETS,
 # XLAT_STATS_BYTES and one XLAT_STATS_DROP nest (XLAT_DROP_ATTR_REASON, a
 # u32 of enum xlat_drop_reason; XLAT_DROP_ATTR_COUNT) per drop reason
-# that occurred. The totals of the namespace are in /proc/net/xlat.
+# that occurred. The totals of the namespace are the MIB counters
+# XlatExt of /proc/net/netstat (nstat 'XlatExt*').
 show() {
 	if [ -n "$XLATCTL" ]; then
 		"$XLATCTL" show -s
@@ -240,7 +241,7 @@ show() {
 		ip -s route show default dev "$DEV"
 		ip -s -6 route show "$CLAT6/128"
 	fi
-	cat /proc/net/xlat
+	nstat -as 'XlatExt*'
 }
 
 case "${1:-up}" in

@@ -57,7 +57,7 @@ set -eu
 : "${ICMP_POOL4:=}"
 
 # `count`: the routes keep counters of their own (`ip -s route show`);
-# without it only the totals in /proc/net/xlat count, a little cheaper.
+# without it only the namespace's totals count (nstat 'XlatExt*').
 XLAT="remote-prefix6 $PREF64 count"
 for pair in $EAMS; do
 	XLAT="$XLAT eam ${pair%,*} ${pair#*,}"
@@ -104,7 +104,7 @@ show() {
 		ip -s route show "${pair%,*}"
 	done
 	ip -s -6 route show "$PREF64"
-	cat /proc/net/xlat
+	nstat -as 'XlatExt*'
 }
 
 case "${1:-up}" in

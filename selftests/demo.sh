@@ -238,5 +238,20 @@ if [ "${PKTS[clat4to6]}" -lt 100 ] 2>/dev/null; then
 	say "   whole and counts once)"
 fi
 
+# The namespace's totals, MIB counters that nstat shows: the CLAT's
+# namespace has its two routes only, so they count what the routes count.
+mib() {
+	ip netns exec "$CLAT" nstat -asz "XlatExt$1" |
+		awk -v n="XlatExt$1" '$1 == n { print $2 }'
+}
+say "== the CLAT namespace's totals (nstat -as 'XlatExt*')"
+ip netns exec "$CLAT" nstat -as 'XlatExt*' | sed -e 1d -e 's/^/  /'
+m46=$(mib Packets4to6) m64=$(mib Packets6to4)
+if [ "$m46" = "${PKTS[clat4to6]}" ] && [ "$m64" = "${PKTS[clat6to4]}" ]; then
+	ok "namespace totals: XlatExtPackets4to6 = $m46, XlatExtPackets6to4 = $m64, as the CLAT's routes"
+else
+	bad "namespace totals: XlatExtPackets4to6 ${m46:-none}, XlatExtPackets6to4 ${m64:-none}; the routes ${PKTS[clat4to6]}, ${PKTS[clat6to4]}"
+fi
+
 summary
 [ $FAILED -eq 0 ]

@@ -7,7 +7,6 @@
 # $XLAT_TAP_COUNTER.
 
 XLAT_TEST=$(basename "$0" .sh)
-XLAT_TAP_COUNTER=${XLAT_TAP_COUNTER:-/tmp/xlat-tap-counter}
 XLAT_NS=()
 XLAT_FAILED=0
 
@@ -15,6 +14,8 @@ XLAT_FAILED=0
 # exported, for the commands (socat SYSTEM:, Python) that name files in it.
 XLAT_TMP=$(mktemp -d "${TMPDIR:-/tmp}/$XLAT_TEST.XXXXXX")
 export XLAT_TMP
+# A script run alone numbers its checks from 1.
+XLAT_TAP_COUNTER=${XLAT_TAP_COUNTER:-$XLAT_TMP/tap-counter}
 
 # xlat_cleanup: delete the namespaces (scripts call it to start over).
 xlat_cleanup() {
@@ -65,7 +66,9 @@ veth() {
 }
 
 # clat_topology NAME: the CLAT router that several selftests share, in
-# three namespaces, with the xlat routes of a single-host CLAT:
+# three namespaces (NAME-h4, NAME-r and NAME-h6, each with the script's PID
+# after it, so that two runs never share one), with the xlat routes of a
+# single-host CLAT:
 #
 #   +-- NAME-h4 --+    +---------------- NAME-r -----------------+    +-- NAME-h6 --+
 #   | h4          |----| r4 192.0.0.2/29, 192.0.2.1/24 (MTU 1480)|    |             |
@@ -80,7 +83,7 @@ veth() {
 # the routes keep counters of their own, which `ip -s route` shows).
 clat_topology() {
 	# shellcheck disable=SC2034 # read by the scripts that source lib.sh
-	H4=$1-h4 R=$1-r H6=$1-h6
+	H4=$1-h4-$$ R=$1-r-$$ H6=$1-h6-$$
 	# shellcheck disable=SC2034
 	SRV4=198.51.100.7 SRV6=64:ff9b:1:c633:64:700:: CLAT6=2001:db8:1:2::1234
 	CLAT_MAP=(remote-prefix6 64:ff9b:1::/48 local-map 192.0.0.1/32 "$CLAT6/128"
@@ -165,6 +168,21 @@ wait_port() {
 		sleep 0.1
 	done
 	return 1
+}
+
+# xlat_mibs: the xlat encap's MIB counters of the /proc/net/netstat text
+# on stdin (section XlatExt), "NAME VALUE" a line in the kernel's order:
+# Packets4to6, Octets4to6, Packets6to4, Octets6to4, then DropREASON.
+xlat_mibs() {
+	awk '$1 == "XlatExt:" && !n++ { for (i = 2; i <= NF; i++) k[i] = $i; next }
+	     $1 == "XlatExt:" { for (i = 2; i <= NF; i++) print k[i], $i }'
+}
+
+# xlat_mib NS NAME: the MIB counter XlatExtNAME of namespace NS, as nstat
+# shows it (history neither read nor written).
+xlat_mib() {
+	ip netns exec "$1" nstat -asz "XlatExt$2" |
+		awk -v n="XlatExt$2" '$1 == n { print $2 }'
 }
 
 # The kernel's own reports: KASAN, UBSAN, kmemleak, lockdep, WARN, BUG.

@@ -6,8 +6,10 @@
 # failure gets one "not ok" line of its own, and one that exits with
 # kselftest's skip status (4) an "ok ... # SKIP" line.
 cd "$(dirname "$0")" || exit 1
-export XLAT_TAP_COUNTER=/tmp/xlat-tap-counter
-rm -f "$XLAT_TAP_COUNTER"
+XLAT_TAP_COUNTER=$(mktemp "${TMPDIR:-/tmp}/xlat-tap.XXXXXX") || exit 1
+export XLAT_TAP_COUNTER
+echo 0 > "$XLAT_TAP_COUNTER"
+trap 'rm -f "$XLAT_TAP_COUNTER"' EXIT
 sysctl -qw net.ipv4.ping_group_range="0 2147483647" 2>/dev/null
 
 tests=("$@")

@@ -21,9 +21,9 @@
 source "$(dirname "$0")/lib.sh"
 
 MINUTES=${SOAK_MINUTES:-30}
-H4=sk-h4
-R=sk-r
-H6=sk-h6
+H4=sk-h4-$$
+R=sk-r-$$
+H6=sk-h6-$$
 SRV4=198.51.100.7
 SRV6=64:ff9b:1:c633:64:700::
 CLAT6=2001:db8:1:2::1234
@@ -92,7 +92,7 @@ build() {
 
 # A namespace of its own with xlat routes and traffic, alive ~50 s.
 side_ns() {
-	local ns=sk-side-$1
+	local ns=sk-side-$1-$$
 	ns_new "$ns"
 	ip -n "$ns" link add d0 type dummy
 	ip -n "$ns" link set d0 up

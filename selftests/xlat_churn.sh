@@ -18,9 +18,9 @@
 source "$(dirname "$0")/lib.sh"
 require iperf3
 
-H4=ch-h4
-R=ch-r
-H6=ch-h6
+H4=ch-h4-$$
+R=ch-r-$$
+H6=ch-h6-$$
 SRV4=198.51.100.7
 SRV6=64:ff9b:1:c633:64:700::
 CLAT6=2001:db8:1:2::1234

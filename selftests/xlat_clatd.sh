@@ -31,9 +31,9 @@ require socat
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 CLATD=${CLATD:-${BUILD:-$top/build}/clatd/clatd}
-C=cd-c
-P=cd-p
-S=cd-s
+C=cd-c-$$
+P=cd-p-$$
+S=cd-s-$$
 SRV4=203.0.113.10
 PFX1=64:ff9b:1::/48
 PFX2=64:ff9b:1::/96

@@ -17,8 +17,8 @@
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-R=xc-r
-H=xc-h
+R=xc-r-$$
+H=xc-h-$$
 ns_new $R
 ns_new $H
 ip link add h0 netns $H type veth peer name r0 netns $R
@@ -161,9 +161,8 @@ ip -n $R route add 198.51.100.0/24 encap xlat $CLAT1 dev d0
 ip netns exec $R ping -c 1 -W 1 198.51.100.7 > /dev/null 2>&1
 check_eq "without count: ip -s route show has no counters" "" \
 	"$(ip -n $R -s route show 198.51.100.0/24 | grep -oE ' (count|packets|drop) ')"
-check_eq "without count: the netns total counts the drop" \
-	"drop-no-near-side-mapping 1" \
-	"$(ip netns exec $R grep '^drop-no-near-side-mapping' /proc/net/xlat)"
+check_eq "without count: the netns total (nstat) counts the drop" 1 \
+	"$(xlat_mib $R DropNoNearSideMapping)"
 # With it, from the replace on.
 # shellcheck disable=SC2086 # $CLAT1: the encap's arguments, split on purpose
 ip -n $R route replace 198.51.100.0/24 encap xlat $CLAT1 count dev d0
@@ -177,17 +176,31 @@ check_eq "ip -s route show: packets translated" "0" \
 # Neither 192.0.2.1 (local) nor 192.0.2.2 (forwarded) is in local-map.
 check_eq "per-route drop counter: 2 local + 3 forwarded" "5" \
 	"$(sed -nE 's/.*drop no-near-side-mapping ([0-9]+).*/\1/p' <<< "$stats")"
-check_eq "netns total in /proc/net/xlat: 1 + 5" "drop-no-near-side-mapping 6" \
-	"$(ip netns exec $R grep '^drop-no-near-side-mapping' /proc/net/xlat)"
+check_eq "netns total (nstat XlatExtDropNoNearSideMapping): 1 + 5" 6 \
+	"$(xlat_mib $R DropNoNearSideMapping)"
+check_eq "netns totals: no packet translated either way" "0 0" \
+	"$(xlat_mib $R Packets4to6) $(xlat_mib $R Packets6to4)"
 check "namespace with xlat routes deletes cleanly" ip netns del $R
 
 # --- the documented drop reasons are the kernel's -------------------------
 
 doc=$(dirname "$0")/../Documentation/networking/xlat.rst
+# The table gives each reason its name (ip route) and its MIB counter,
+# which the kernel lists in the order of enum xlat_drop_reason.
 # shellcheck disable=SC2016 # the backquotes are reStructuredText, for sed
-check_eq "Documentation lists every drop reason, in order" \
-	"$(sed -nE 's/^drop-([a-z0-9-]+) .*/\1/p' /proc/net/xlat | xargs)" \
-	"$(sed -n '/^Drop reasons/,/^Limits/p' "$doc" |
-		sed -nE 's/^   \* - ``([a-z0-9-]+)``$/\1/p' | xargs)"
+table=$(sed -n '/^Drop reasons/,/^Limits/p' "$doc" | sed -nE \
+	-e 's/^   \* - ``([a-z0-9-]+)``$/name \1/p' \
+	-e 's/^     - ``(Drop[A-Za-z0-9]+)``$/mib \1/p')
+check_eq "Documentation lists every drop reason's MIB counter, in the kernel's order" \
+	"$(xlat_mibs < /proc/net/netstat | awk '$1 ~ /^Drop/ { print $1 }' | xargs)" \
+	"$(awk '$1 == "mib" { print $2 }' <<< "$table" | xargs)"
+check_eq "Documentation: a name for every reason, as many as counters" \
+	"$(awk '$1 == "mib"' <<< "$table" | wc -l)" \
+	"$(awk '$1 == "name"' <<< "$table" | wc -l)"
+check_eq "every XlatExt counter fits the 31 columns of nstat" "" \
+	"$(xlat_mibs < /proc/net/netstat | awk 'length("XlatExt" $1) > 31 { print $1 }')"
+check_eq "nstat shows them all, name and value apart" \
+	"$(xlat_mibs < /proc/net/netstat | wc -l)" \
+	"$(nstat -asz 'XlatExt*' | grep -cE '^XlatExt[A-Za-z0-9]+ +[0-9]+ ')"
 
 xlat_done

@@ -47,6 +47,7 @@ traced() {
 
 ttl0=$(drops ttl-exceeded route show default)
 src0=$(drops untranslatable-source -6 route show "$CLAT6/128")
+ip netns exec "$R" cat /proc/net/netstat | xlat_mibs > "$XLAT_TMP/mib0"
 
 # What the encap drops while perf records:
 # - 4->6: echo requests with TTL 1, which the CLAT would forward with TTL 0
@@ -71,6 +72,15 @@ check_eq "perf: reason XLAT_DROP_TTL_EXCEEDED ($TTL_EXCEEDED) as often" \
 	"$ttl" "$(traced $TTL_EXCEEDED)"
 check_eq "perf: reason XLAT_DROP_UNTRANSLATABLE_SRC ($UNTRANSLATABLE_SRC) as often" \
 	"$src" "$(traced $UNTRANSLATABLE_SRC)"
+
+# The namespace's MIB counters moved by as much, under the names the
+# documentation gives, and no other drop counter moved.
+ip netns exec "$R" cat /proc/net/netstat | xlat_mibs > "$XLAT_TMP/mib1"
+check_eq "MIB: XlatExtDropTtlExceeded and XlatExtDropUntranslatableSrc moved as the routes' counters" \
+	"DropTtlExceeded $ttl DropUntranslatableSrc $src" \
+	"$(awk 'NR == FNR { was[$1] = $2; next }
+		$1 ~ /^Drop/ && $2 != was[$1] { printf "%s %d ", $1, $2 - was[$1] }' \
+		"$XLAT_TMP/mib0" "$XLAT_TMP/mib1" | xargs)"
 
 # Nothing else of the subsystem: every xlat reason seen is one of the two.
 others=$(grep -oE 'reason: (0x4[0-9a-f]{4}|2[0-9]{5})( |$)' "$XLAT_TMP/perf.txt" |

@@ -75,7 +75,7 @@ example() {
 
 # upload DESC SNS LISTEN CNS CONNECT: CNS sends $DATA over TCP to a socat
 # listening in SNS; the md5 of what arrived must match. The server's view
-# of its peer lands in /tmp/ex-peer.
+# of its peer lands in $XLAT_TMP/ex-peer.
 upload() {
 	local desc=$1 sns=$2 listen=$3 cns=$4 connect=$5 port
 	port=$(sed -nE 's/^[A-Z0-9]+-LISTEN:([0-9]+).*/\1/p' <<< "$listen")
@@ -131,7 +131,7 @@ strict_rpf() {
 
 # === 1. clat-host.sh ==========================================================
 
-H=ex1-h R=ex1-r S=ex1-s
+H=ex1-h-$$ R=ex1-r-$$ S=ex1-s-$$
 CLAT6=2001:db8:1:2::1234
 for n in $H $R $S; do ns_new "$n"; done
 veth $H eth0 $R d0
@@ -175,6 +175,8 @@ check "clat-host: and refuses 1261 bytes locally (route MTU 1260)" \
 out=$(example $H clat-host.sh show "${EX1[@]}" REACH=route)
 check "clat-host: show prints the counters" \
 	grep -q "encap xlat .* packets [1-9]" <<< "$out"
+check "clat-host: show prints the namespace's totals (nstat XlatExt)" \
+	grep -Eq "^XlatExtPackets4to6 +[1-9]" <<< "$out"
 check "clat-host: down" example $H clat-host.sh down "${EX1[@]}" REACH=route
 check_eq "clat-host: down leaves no xlat route" 0 "$(xlat_routes $H)"
 check "clat-host: down removes the dummy device" \
@@ -223,7 +225,7 @@ example $H clat-host.sh down UPLINK=eth0 CLAT6=$CLAT6 REACH=route
 
 # === 2. clat-router.sh ========================================================
 
-L=ex2-l R=ex2-r U=ex2-u
+L=ex2-l-$$ R=ex2-r-$$ U=ex2-u-$$
 for n in $L $R $U; do ns_new "$n"; done
 veth $L eth0 $R lan0
 veth $R wan0 $U d0
@@ -264,7 +266,7 @@ check_eq "clat-router: down leaves no xlat route" 0 "$(xlat_routes $R)"
 
 # === 3. siit-dc-br.sh =========================================================
 
-C=ex3-c B=ex3-b S=ex3-s
+C=ex3-c-$$ B=ex3-b-$$ S=ex3-s-$$
 for n in $C $B $S; do ns_new "$n"; done
 veth $C eth0 $B eth0
 veth $B eth1 $S eth0
@@ -303,7 +305,7 @@ check_eq "siit-dc-br: down leaves no xlat route" 0 "$(xlat_routes $B)"
 
 # === 4. nat64.sh ==============================================================
 
-C=ex4-c N=ex4-n S=ex4-s
+C=ex4-c-$$ N=ex4-n-$$ S=ex4-s-$$
 for n in $C $N $S; do ns_new "$n"; done
 veth $C eth0 $N lan6
 veth $N wan4 $S eth0
@@ -361,7 +363,7 @@ check_eq "nat64: down leaves no nft table" "" \
 
 # === 5. networkmanager.sh =====================================================
 
-H=ex5-h R=ex5-r
+H=ex5-h-$$ R=ex5-r-$$
 for n in $H $R; do ns_new "$n"; done
 veth $H eth0 $R d0
 ip -n $H addr add 2001:db8:1:2::10/64 dev eth0 nodad

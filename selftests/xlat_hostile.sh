@@ -31,9 +31,9 @@
 source "$(dirname "$0")/lib.sh"
 require scapy iperf3
 
-H4=ho-h4
-R=ho-r
-H6=ho-h6
+H4=ho-h4-$$
+R=ho-r-$$
+H6=ho-h6-$$
 SRV4=198.51.100.7
 SRV6=64:ff9b:1:c633:64:700::
 CLAT6=2001:db8:1:2::1234

@@ -46,11 +46,11 @@
 #      2001:db8:3::/120, zero UDP checksums computed, no lowest-ipv6-mtu
 #      (Jool: lowest-ipv6-mtu 1500, the links' MTU)
 #
-# The xlat replay also records which xlat drop counters (/proc/net/xlat of
-# jd-xx) each packet moved; the comparison shows them per group. At the
-# end, a table: per configuration and direction the packets compared,
-# identical, with a known difference and with an unknown one, then every
-# group with its count (SUSPECT groups are likely xlat defects; they count
+# The xlat replay also records which xlat drop counters (the XlatExt MIB
+# counters of jd-xx) each packet moved; the comparison shows them per
+# group. At the end, a table: per configuration and direction the packets
+# compared, identical, with a known difference and with an unknown one,
+# then every group with its count (SUSPECT groups are likely xlat defects; they count
 # as unknown).
 #
 # XLAT_DIFF_PACKETS mutants per configuration (default 8000: one to three
@@ -73,6 +73,9 @@ GW6=2001:db8:ffff:ff::2
 X4=192.0.0.6
 GW4=192.0.0.5
 INST=jd
+# The namespaces of the drawing above are jd-j6 and so on with this
+# script's PID after "jd", so that they are this run's alone.
+JD=jd$$-
 
 require scapy jool_siit
 for m in jool_common jool_siit; do
@@ -90,7 +93,7 @@ fi
 tmp=$(mktemp -d)
 # shellcheck disable=SC2317 # called from the EXIT trap
 done_all() {
-	xlat_cleanup
+	xlat_exit
 	[ -n "$loaded" ] && rmmod jool_siit jool_common
 	rm -rf "$tmp"
 }
@@ -101,13 +104,13 @@ mac() { ip -n "$1" -j link show dev "$2" | python3 -c \
 
 # topo P: the namespaces jd-P6, jd-Px (the translator) and jd-P4.
 topo() {
-	local x=jd-${1}x n
-	for n in "jd-${1}6" "$x" "jd-${1}4"; do ns_new "$n" || return 1; done
-	veth "jd-${1}6" e6 "$x" t6 && veth "jd-${1}4" e4 "$x" t4 || return 1
+	local x=${JD}${1}x n
+	for n in "${JD}${1}6" "$x" "${JD}${1}4"; do ns_new "$n" || return 1; done
+	veth "${JD}${1}6" e6 "$x" t6 && veth "${JD}${1}4" e4 "$x" t4 || return 1
 	ip -n "$x" addr add $X6/64 dev t6 nodad
 	ip -n "$x" addr add $X4/30 dev t4
-	ip -n "$x" neigh add $GW6 lladdr "$(mac "jd-${1}6" e6)" dev t6 nud permanent
-	ip -n "$x" neigh add $GW4 lladdr "$(mac "jd-${1}4" e4)" dev t4 nud permanent
+	ip -n "$x" neigh add $GW6 lladdr "$(mac "${JD}${1}6" e6)" dev t6 nud permanent
+	ip -n "$x" neigh add $GW4 lladdr "$(mac "${JD}${1}4" e4)" dev t4 nud permanent
 	ip -n "$x" route add default via $GW4 dev t4
 	ip -n "$x" -6 route add default via $GW6 dev t6
 	# No rate limits, no redirects; fragments held by xlat's reassembly
@@ -128,7 +131,7 @@ topo() {
 	ip netns exec "$x" sysctl -qw \
 		net.netfilter.nf_conntrack_frag6_timeout=3600 \
 		net.netfilter.nf_conntrack_frag6_high_thresh=268435456 2>/dev/null
-	for n in "jd-${1}6" "jd-${1}4"; do
+	for n in "${JD}${1}6" "${JD}${1}4"; do
 		ip netns exec "$n" nft -f - <<'NFT' || return 1
 table inet sink {
 	chain pre { type filter hook prerouting priority -400; policy drop; }
@@ -142,13 +145,13 @@ NFT
 topo j || { fail "set up the Jool network"; xlat_done; }
 topo x || { fail "set up the xlat network"; xlat_done; }
 for fam in -4 -6; do
-	ip -n jd-xx $fam rule add iif t4 table 46 pref 100
-	ip -n jd-xx $fam rule add iif t6 table 64 pref 100
+	ip -n "${JD}xx" $fam rule add iif t4 table 46 pref 100
+	ip -n "${JD}xx" $fam rule add iif t6 table 64 pref 100
 done
-ip -n jd-xx -6 route add default via $GW6 dev t6 table 46
-ip -n jd-xx route add default via $GW4 dev t4 table 64
+ip -n "${JD}xx" -6 route add default via $GW6 dev t6 table 46
+ip -n "${JD}xx" route add default via $GW4 dev t4 table 64
 
-jool() { ip netns exec jd-jx jool_siit "$@"; }
+jool() { ip netns exec "${JD}jx" jool_siit "$@"; }
 
 # config_A / config_B: both translators set up for the configuration.
 # shellcheck disable=SC2317 # run by run(), as config_$name
@@ -182,14 +185,14 @@ config_B() {
 xlat_routes() {
 	local cfg=$1 p
 	shift
-	ip -n jd-xx route flush table 46 2>/dev/null
-	ip -n jd-xx -6 route flush table 64 2>/dev/null
+	ip -n "${JD}xx" route flush table 46 2>/dev/null
+	ip -n "${JD}xx" -6 route flush table 64 2>/dev/null
 	# shellcheck disable=SC2086 # $cfg: the encap's arguments, split on purpose
-	ip -n jd-xx route add 0.0.0.0/0 table 46 encap xlat $cfg dev t6 ||
+	ip -n "${JD}xx" route add 0.0.0.0/0 table 46 encap xlat $cfg dev t6 ||
 		return 1
 	for p in "$@"; do
 		# shellcheck disable=SC2086 # $cfg: as above
-		ip -n jd-xx -6 route add "$p" table 64 encap xlat $cfg dev t4 ||
+		ip -n "${JD}xx" -6 route add "$p" table 64 encap xlat $cfg dev t4 ||
 			return 1
 	done
 }
@@ -222,12 +225,12 @@ run() {
 		"packets built in $((SECONDS - start)) s"
 	start=$SECONDS
 	for p in j x; do
-		# shellcheck disable=SC2046 # "--drops jd-xx" or nothing, split on purpose
+		# shellcheck disable=SC2046 # "--drops NS" or nothing, split on purpose
 		$DIFF replay --cpu "$([ $p = j ] && echo 0 || echo 1)" \
-			--side6 jd-${p}6:e6 --side4 jd-${p}4:e4 \
-			--peer6 jd-${p}x:t6 --peer4 jd-${p}x:t4 \
+			--side6 ${JD}${p}6:e6 --side4 ${JD}${p}4:e4 \
+			--peer6 ${JD}${p}x:t6 --peer4 ${JD}${p}x:t4 \
 			--marker6 "$m6" --marker4 "$m4" \
-			$([ $p = x ] && echo --drops jd-xx) \
+			$([ $p = x ] && echo --drops "${JD}xx") \
 			"$out/$name.corpus" > "$out/$name.$p.results" &
 	done
 	wait

@@ -6,7 +6,7 @@
 # same with ip, routes ip installs decode the same with xlatctl; replace and
 # delete; the kernel's refusals reach the user; 64-entry encaps; and the
 # counters after pings through a CLAT are the ones `ip -s route show` and
-# /proc/net/xlat have, through xlatctl and through clat-example (the calls
+# the namespace's XlatExt MIB counters (nstat) have, through xlatctl and through clat-example (the calls
 # a connection manager makes, on libxlat.so).
 #
 #   +--- ns xn-h4 ---+     +-------------- ns xn-r ---------------+     +------- ns xn-h6 --------+
@@ -31,9 +31,9 @@ if [ ! -x "$XLATCTL" ] || [ ! -x "$CLAT_EXAMPLE" ]; then
 	xlat_done
 fi
 
-H4=xn-h4
-R=xn-r
-H6=xn-h6
+H4=xn-h4-$$
+R=xn-r-$$
+H6=xn-h6-$$
 SRV4=198.51.100.7
 SRV6=64:ff9b:1:c633:64:700::
 CLAT6=2001:db8:1:2::1234
@@ -374,19 +374,18 @@ check_eq "CLAT 6->4: direction" "6to4" \
 	"$(xc -j show -s $CLAT6/128 table main | python3 -c '
 import json, sys
 print(json.load(sys.stdin)[0]["stats"]["direction"])')"
-check "xlatctl -j stats = /proc/net/xlat" python3 -c '
+check "xlatctl -j stats = nstat -j XlatExt*" python3 -c '
 import json, sys
 got = json.loads(sys.argv[1])
-proc = dict(l.split() for l in sys.argv[2].splitlines())
-want = {"4to6": {"packets": int(proc["packets-4to6"]),
-                 "bytes": int(proc["bytes-4to6"])},
-        "6to4": {"packets": int(proc["packets-6to4"]),
-                 "bytes": int(proc["bytes-6to4"])},
-        "drops": {k[5:]: int(v) for k, v in proc.items()
-                  if k.startswith("drop-")}}
-assert got == want, (got, want)
+mib = {k[7:]: v for k, v in json.loads(sys.argv[2])["kernel"].items()}
+want = {"4to6": {"packets": mib["Packets4to6"], "bytes": mib["Octets4to6"]},
+        "6to4": {"packets": mib["Packets6to4"], "bytes": mib["Octets6to4"]}}
+assert {k: got[k] for k in want} == want, (got, want)
+# The n-th Drop counter is reason n (xlat.rst), named as in route dumps.
+assert list(got["drops"].values()) == \
+    [v for k, v in mib.items() if k.startswith("Drop")], (got, mib)
 assert got["4to6"]["packets"] == 3 and got["drops"]["ttl-exceeded"] == 1, got
-' "$(xc -j stats)" "$(ip netns exec $R cat /proc/net/xlat)"
+' "$(xc -j stats)" "$(ip netns exec $R nstat -asjz 'XlatExt*')"
 
 # shellcheck disable=SC2086 # $SINGLE: the encap's arguments, split on purpose
 check "CLAT: xlatctl del the IPv4 route" xc del default dev r6 $SINGLE

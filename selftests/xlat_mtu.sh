@@ -21,10 +21,10 @@
 source "$(dirname "$0")/lib.sh"
 require scapy socat
 
-H4=mt-h4
-R=mt-r
-V=mt-v6r
-H6=mt-h6
+H4=mt-h4-$$
+R=mt-r-$$
+V=mt-v6r-$$
+H6=mt-h6-$$
 SRV4=198.51.100.7
 SRV6=64:ff9b:1:c633:64:700::
 CLAT6=2001:db8:1:2::1234

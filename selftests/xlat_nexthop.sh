@@ -22,9 +22,9 @@
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-H4=nh-h4
-R=nh-r
-H6=nh-h6
+H4=nh-h4-$$
+R=nh-r-$$
+H6=nh-h6-$$
 SRV4=198.51.100.7
 SRV6=64:ff9b:1:c633:64:700::
 CLAT6=2001:db8:1:2::1234
@@ -239,11 +239,9 @@ check "an IPv4 route over it: 0.0.0.0/0 nhid 31" \
 	ip -n $R route add default nhid 31
 check "and the IPv6 route: $CLAT6/128 nhid 31" \
 	ip -n $R -6 route add $CLAT6/128 nhid 31
-# ns_packets: the namespace's totals, 4->6 and 6->4 (/proc/net/xlat).
+# ns_packets: the namespace's totals, 4->6 and 6->4 (nstat XlatExt*).
 ns_packets() {
-	# shellcheck disable=SC2016 # an awk program
-	ip netns exec $R awk '$1 == "packets-4to6" { a = $2 }
-		$1 == "packets-6to4" { b = $2 } END { print a + 0, b + 0 }' /proc/net/xlat
+	echo "$(xlat_mib $R Packets4to6) $(xlat_mib $R Packets6to4)"
 }
 read -r n46 n64 <<< "$(ns_packets)"
 check "IPv4 route over the IPv6 nexthop: ping 4->6->4" \
@@ -252,7 +250,7 @@ read -r m46 m64 <<< "$(ns_packets)"
 out=$(ip -n $R -s nexthop show id 31)
 check_eq "the shared nexthop counted both directions (3 + 3), dropped nothing" \
 	"6|" "$(packets <<< "$out")|$(grep -oE 'drop [a-z0-9-]+ [0-9]+' <<< "$out")"
-check_eq "/proc/net/xlat: 3 more packets each way, each in its own direction" \
+check_eq "namespace MIB: 3 more packets each way, each in its own direction" \
 	"3 3" "$((m46 - n46)) $((m64 - n64))"
 
 xlat_done

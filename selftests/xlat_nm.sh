@@ -36,9 +36,9 @@ if [ ! -x "$XLATCTL" ]; then
 	xlat_done
 fi
 
-H=nm-h
-P=nm-p
-S=nm-s
+H=nm-h-$$
+P=nm-p-$$
+S=nm-s-$$
 CLAT4=192.0.0.5
 PUB4=203.0.113.5
 SRV4=198.51.100.7

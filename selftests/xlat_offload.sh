@@ -24,9 +24,9 @@ WHOLE=9000
 source "$(dirname "$0")/lib.sh"
 require socat
 
-H4=of-h4
-R=of-r
-H6=of-h6
+H4=of-h4-$$
+R=of-r-$$
+H6=of-h6-$$
 SRV4=198.51.100.7
 SRV6=64:ff9b:1:c633:64:700::
 CLAT6=2001:db8:1:2::1234

@@ -27,10 +27,10 @@
 source "$(dirname "$0")/lib.sh"
 require socat
 
-H6=rv-h6
-R=rv-r
-V=rv-v4r
-H4=rv-h4
+H6=rv-h6-$$
+R=rv-r-$$
+V=rv-v4r-$$
+H4=rv-h4-$$
 SRV4=198.51.100.7
 SRV6=64:ff9b:1:c633:64:700::
 RPFX6=64:ff9b:1:c633:64:900::

@@ -22,9 +22,9 @@
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 
-N6=rfc-n6
-X=rfc-x
-N4=rfc-n4
+N6=rfc-n6-$$
+X=rfc-x-$$
+N4=rfc-n4-$$
 CASES="python3 $(dirname "$0")/../tools/xlat-rfc-cases.py"
 REPLAY="python3 $(dirname "$0")/../tools/xlat-replay.py"
 CFG=(remote-prefix6 2001:db8:100::/40 eam 198.51.100.0/24 2001:db8:1c6:3364::/72 eam 203.0.113.0/24 2001:db8:3::/120)

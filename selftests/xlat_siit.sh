@@ -18,9 +18,9 @@
 source "$(dirname "$0")/lib.sh"
 require socat
 
-C4=si-c4
-BR=si-br
-S6=si-s6
+C4=si-c4-$$
+BR=si-br-$$
+S6=si-s6-$$
 CFG=(remote-prefix6 64:ff9b:1::/48 eam 203.0.113.0/24 2001:db8:46::/120 count)
 
 ns_new $C4

@@ -8,7 +8,7 @@
 # nobody (65534), in user and network namespaces it creates itself, this
 # test shows that such a user
 #   - configures xlat routes and sends traffic through them;
-#   - sees counters and /proc/net/xlat of their own namespace only, and
+#   - sees counters and XlatExt MIB counters of their own namespace only, and
 #     nobody else sees theirs;
 #   - runs the configuration fuzzer and a packet mutation test there;
 #   - destroys namespaces under load, and everything is freed (kmemleak on
@@ -110,8 +110,14 @@ m = re.search(r" packets ([0-9]+)", t)
 print(n + (int(m.group(1)) if m else 0))'
 }
 
-procnet() {
-	in_ns "$1" cat /proc/net/xlat | awk '$1 ~ /^packets-/ { print $1 "=" $2 }' | tr '\n' ' '
+# mibs [NS]: the packet counters of namespace NS's MIB (XlatExt of
+# /proc/net/netstat, what nstat shows), of the initial namespace without.
+mibs() {
+	if [ $# -gt 0 ]; then
+		in_ns "$1" cat /proc/net/netstat
+	else
+		cat /proc/net/netstat
+	fi | xlat_mibs | awk '$1 ~ /^Packets/ { print $1 "=" $2 }' | tr '\n' ' '
 }
 
 # --- 1. creating and configuring -------------------------------------------
@@ -136,7 +142,7 @@ fi
 
 # --- 2. traffic, and counters per namespace ------------------------------------
 
-init_before=$(awk '$1 ~ /^packets-/ { print $1 "=" $2 }' /proc/net/xlat | tr '\n' ' ')
+init_before=$(mibs)
 in_ns A python3 - "$CLAT6" <<'EOF'
 import socket, sys
 s4 = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -161,18 +167,18 @@ if [ "$c46" -ge 110 ] && [ "$c64" -ge 110 ]; then
 else
 	fail "nobody's traffic is counted by nobody's routes" "4->6 $c46 (>= 110), 6->4 $c64 (>= 110)"
 fi
-a_proc=$(procnet A)
-if [[ "$a_proc" =~ packets-4to6=([0-9]+) ]] && [ "${BASH_REMATCH[1]}" -gt 0 ]; then
-	pass "/proc/net/xlat in A counts A's traffic ($a_proc)"
+a_mib=$(mibs A)
+if [[ "$a_mib" =~ Packets4to6=([0-9]+) ]] && [ "${BASH_REMATCH[1]}" -gt 0 ]; then
+	pass "the XlatExt MIB counters in A count A's traffic ($a_mib)"
 else
-	fail "/proc/net/xlat in A counts A's traffic" "$a_proc"
+	fail "the XlatExt MIB counters in A count A's traffic" "$a_mib"
 fi
-check_eq "/proc/net/xlat in B, same routes and no traffic, stays at zero" \
-	"packets-4to6=0 packets-6to4=0 " "$(procnet B)"
+check_eq "the XlatExt MIB counters in B, same routes and no traffic, stay at zero" \
+	"Packets4to6=0 Packets6to4=0 " "$(mibs B)"
 check_eq "B's routes count nothing of A's traffic" "0 0" \
 	"$(counted B route show 203.0.113.0/24) $(counted B -6 route show $CLAT6/128)"
-check_eq "the initial namespace's /proc/net/xlat did not move" "$init_before" \
-	"$(awk '$1 ~ /^packets-/ { print $1 "=" $2 }' /proc/net/xlat | tr '\n' ' ')"
+check_eq "the initial namespace's XlatExt MIB counters did not move" \
+	"$init_before" "$(mibs)"
 out=$(ip -s route show table all 2>/dev/null | grep -c 'encap xlat')
 check_eq "the initial namespace does not see nobody's routes" 0 "$out"
 

@@ -730,12 +730,14 @@ def cmd_corpus(args):
 # --------------------------------------------------------------- replay
 
 class DropCounters:
-    """The xlat drop counters of network namespace NS (/proc/net/xlat,
-    opened once inside it): what() returns the reasons counted since the
-    last call, as "reason" or "reason*N"."""
+    """The xlat drop counters of network namespace NS (the MIB counters
+    "XlatExt" of /proc/net/netstat, opened once inside it): what() returns
+    the reasons counted since the last call, as "reason" or "reason*N",
+    each by its counter's name without "Drop" (DropTtlExceeded is
+    TtlExceeded; Documentation/networking/xlat.rst lists them)."""
 
     def __init__(self, rp, ns):
-        self.fd = rp.in_netns(ns, lambda: os.open("/proc/self/net/xlat",
+        self.fd = rp.in_netns(ns, lambda: os.open("/proc/self/net/netstat",
                                                   os.O_RDONLY))
         self.last = self.read()
 
@@ -747,12 +749,12 @@ class DropCounters:
             if not chunk:
                 break
             data += chunk
-        out = {}
-        for line in data.decode().splitlines():
-            key, _, val = line.partition(" ")
-            if key.startswith("drop-"):
-                out[key[5:]] = int(val)
-        return out
+        rows = [line.split()[1:] for line in data.decode().splitlines()
+                if line.startswith("XlatExt:")]
+        if len(rows) < 2:
+            return {}
+        return {key[4:]: int(val) for key, val in zip(*rows[:2])
+                if key.startswith("Drop")}
 
     def what(self):
         now = self.read()
@@ -1084,10 +1086,11 @@ def untranslatable(c):
 
 def held_fragment(c, protos):
     """A fragment that xlat's reassembly keeps (no drop counted) or
-    refuses (reassembly-failed: an offset or length it cannot take)."""
+    refuses (reassembly-failed, counted as DropReassemblyFailed: an offset
+    or length it cannot take)."""
     return c.h["frag"] and c.xo == "drops" and c.h["proto"] in protos and \
         not (c.side == 6 and c.h["proto"] != 58) and \
-        set(c.xdrop) <= {"reassembly-failed"}
+        set(c.xdrop) <= {"ReassemblyFailed"}
 
 
 REFUSED46 = (0, 43, 44, 58, 60, 135, 139, 140)

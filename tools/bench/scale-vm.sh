@@ -205,4 +205,4 @@ echo "  1 route:                 $(blast)"
 plain "$max"
 echo "  $max routes, one dst:  $(blast)"
 echo "  $max routes, random:   $(RANDOM_DST=1 blast)"
-ip netns exec $R cat /proc/net/xlat | grep -vE ' 0$' | sed 's/^/  \/proc\/net\/xlat: /' 
+ip netns exec $R nstat -as 'XlatExt*' | sed -e 1d -e 's/^/  nstat: /'

@@ -795,6 +795,75 @@ static void test_encap_limit(void)
 	xlat_encap_clear(&e);
 }
 
+/*
+ * Namespace totals: the "XlatExt" lines of /proc/net/netstat, as
+ * Documentation/networking/xlat.rst describes them (written by hand, with
+ * TcpExt and MPTcpExt lines around them as the kernel prints them), and
+ * one drop counter more than this library knows.
+ */
+static void test_ns_stats_parse(void)
+{
+	static const char tcp[] =
+		"TcpExt: SyncookiesSent SyncookiesRecv\n"
+		"TcpExt: 1 2\n";
+	static const char text[] =
+		"TcpExt: SyncookiesSent SyncookiesRecv\n"
+		"TcpExt: 1 2\n"
+		"XlatExt: Packets4to6 Octets4to6 Packets6to4 Octets6to4"
+		" DropMalformedIpv4 DropMalformedIpv6 DropTruncatedTransport"
+		" DropTtlExceeded DropSourceRoute DropRoutingHeader"
+		" DropExtAfterFragment DropProtocolRefused DropUntranslatableSrc"
+		" DropUntranslatableDst DropNoNearSideMapping DropUdpZeroCsum"
+		" DropUdpZeroCsumFragment DropIcmpTypeUntranslated"
+		" DropIcmpErrorChecksum DropIcmpErrorInner DropIcmpFragment"
+		" DropPacketTooBig DropIpv4LengthOverflow DropFragmentationFailed"
+		" DropReassemblyFailed DropNoRoute DropNoMemory DropSomethingNew\n"
+		"XlatExt: 7 700 5 18446744073709551615"
+		" 0 0 0 3 0 0 0 0 0 11 6 0 0 0 0 0 0 0 0 0 0 0 2 9\n"
+		"MPTcpExt: MPCapableSYNRX\n"
+		"MPTcpExt: 4\n";
+	static const char odd[] =
+		"XlatExt: Packets4to6 Octets4to6\nXlatExt: 1\n";
+	struct xlat_ns_stats st;
+	FILE *f;
+	int err;
+
+	f = fmemopen((void *)text, sizeof(text) - 1, "r");
+	err = xlat_ns_stats_parse(f, &st);
+	fclose(f);
+	ok(!err, "ns stats: XlatExt lines parsed (%d)", err);
+	ok(st.packets[XLAT_DIR_4TO6] == 7 && st.bytes[XLAT_DIR_4TO6] == 700 &&
+	   st.packets[XLAT_DIR_6TO4] == 5 &&
+	   st.bytes[XLAT_DIR_6TO4] == UINT64_MAX,
+	   "ns stats: packets and octets per direction, 64 bits");
+	ok(st.n_drops == 24 &&
+	   !strcmp(st.drops[3].name, "ttl-exceeded") && st.drops[3].count == 3 &&
+	   !strcmp(st.drops[9].name, "untranslatable-destination") &&
+	   st.drops[9].count == 11 &&
+	   !strcmp(st.drops[10].name, "no-near-side-mapping") &&
+	   st.drops[10].count == 6 &&
+	   !strcmp(st.drops[22].name, "no-memory") && st.drops[22].count == 2,
+	   "ns stats: the n-th Drop counter is reason n, by its ip-route name");
+	ok(st.n_drops == 24 && !strcmp(st.drops[23].name, "reason-23") &&
+	   st.drops[23].count == 9,
+	   "ns stats: a reason newer than the library is reason-N");
+	xlat_ns_stats_clear(&st);
+
+	f = fmemopen((void *)tcp, sizeof(tcp) - 1, "r");
+	ok(xlat_ns_stats_parse(f, &st) == -ENOENT && !st.n_drops,
+	   "ns stats: no XlatExt lines is -ENOENT");
+	fclose(f);
+
+	f = fmemopen((void *)odd, sizeof(odd) - 1, "r");
+	ok(xlat_ns_stats_parse(f, &st) == -EBADMSG && !st.n_drops,
+	   "ns stats: names and values that do not pair up are -EBADMSG");
+	fclose(f);
+	f = fmemopen((void *)odd, 32, "r");	/* the names line alone */
+	ok(xlat_ns_stats_parse(f, &st) == -EBADMSG,
+	   "ns stats: names without values are -EBADMSG");
+	fclose(f);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -820,6 +889,7 @@ int main(void)
 	test_clat_address();
 	test_route_from();
 	test_encap_limit();
+	test_ns_stats_parse();
 	printf("1..%u\n", tests);
 	if (failed)
 		printf("# %u of %u failed\n", failed, tests);

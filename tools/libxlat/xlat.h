@@ -26,6 +26,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -671,7 +672,8 @@ uint64_t xlat_stats_drop_count(const struct xlat_stats *s, const char *name);
  * xlat_dir_name() - the name of a direction
  * @dir: the direction
  *
- * Return: "4to6" or "6to4", as in /proc/net/xlat.
+ * Return: "4to6" or "6to4", as in the names of the namespace's counters
+ * (Packets4to6, ...).
  */
 const char *xlat_dir_name(enum xlat_dir dir);
 
@@ -679,12 +681,27 @@ const char *xlat_dir_name(enum xlat_dir dir);
  * xlat_ns_stats_read() - read the totals of the caller's namespace
  * @st: where to store them; release with xlat_ns_stats_clear()
  *
- * Reads /proc/net/xlat, which the kernel keeps per network namespace
- * (procfs shows the namespace of the reading process).
+ * Reads the MIB counters "XlatExt" of /proc/net/netstat (those nstat(8)
+ * shows as XlatExtPackets4to6, ...), which the kernel keeps per network
+ * namespace (procfs shows the namespace of the reading process). The drop
+ * reasons get the names ip-route(8) shows.
  *
- * Return: 0, or a negative errno (-ENOENT without the xlat encap).
+ * Return: 0, or a negative errno (-ENOENT from a kernel built without the
+ * xlat encap; with it, a namespace that never had an xlat route reads
+ * zeros).
  */
 int xlat_ns_stats_read(struct xlat_ns_stats *st);
+
+/**
+ * xlat_ns_stats_parse() - read namespace totals from netstat-format text
+ * @f: the text of a /proc/net/netstat, such as /proc/PID/net/netstat for
+ *	the namespace of another process
+ * @st: where to store them; release with xlat_ns_stats_clear()
+ *
+ * Return: 0, -ENOENT when @f has no "XlatExt" counters, -EBADMSG when
+ * their names and values do not pair up, -ENOMEM or -EIO.
+ */
+int xlat_ns_stats_parse(FILE *f, struct xlat_ns_stats *st);
 
 /**
  * xlat_ns_stats_clear() - release what xlat_ns_stats_read() allocated

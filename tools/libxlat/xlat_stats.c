@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * libxlat: counters. Per encap they come with the route dump
- * (XLAT_ATTR_STATS); per network namespace from /proc/net/xlat.
+ * (XLAT_ATTR_STATS); per network namespace they are the kernel's MIB
+ * counters "XlatExt" of /proc/net/netstat, as nstat(8) reads them.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -140,48 +141,94 @@ const char *xlat_dir_name(enum xlat_dir dir)
 }
 
 /*
- * One "name value" line of /proc/net/xlat:
- * packets-4to6, bytes-4to6, packets-6to4, bytes-6to4, drop-REASON.
+ * One counter of "XlatExt": Packets4to6, Octets4to6, Packets6to4,
+ * Octets6to4, then one DropNAME per reason, in the order of enum
+ * xlat_drop_reason (Documentation/networking/xlat.rst): the @n-th of
+ * them is reason @n, named as in route dumps, "reason-N" when it is
+ * newer than this library.
  */
-static int xlat_ns_stats_line(struct xlat_ns_stats *st, const char *name,
-			      uint64_t val)
+static int xlat_ns_stats_field(struct xlat_ns_stats *st, const char *name,
+			       uint64_t val)
 {
+	char buf[XLAT_DROP_NAME_LEN];
 	enum xlat_dir dir;
 
 	for (dir = XLAT_DIR_4TO6; dir <= XLAT_DIR_6TO4; dir++) {
 		const char *d = xlat_dir_name(dir);
 
-		if (!strncmp(name, "packets-", 8) && !strcmp(name + 8, d))
+		if (!strncmp(name, "Packets", 7) && !strcmp(name + 7, d))
 			st->packets[dir] = val;
-		else if (!strncmp(name, "bytes-", 6) && !strcmp(name + 6, d))
+		else if (!strncmp(name, "Octets", 6) && !strcmp(name + 6, d))
 			st->bytes[dir] = val;
 	}
-	if (!strncmp(name, "drop-", 5))
-		return xlat_add_drop(&st->drops, &st->n_drops, name + 5, val);
-	return 0;
+	if (strncmp(name, "Drop", 4))
+		return 0;
+	return xlat_add_drop(&st->drops, &st->n_drops,
+			     xlat_drop_reason_name(st->n_drops, buf,
+						   sizeof(buf)), val);
+}
+
+/* The "XlatExt:" lines of /proc/net/netstat: names, then their values */
+static int xlat_ns_stats_parse_lines(struct xlat_ns_stats *st, char *names,
+				     char *vals)
+{
+	char *ns, *vs, *name, *val;
+	int err = 0;
+
+	name = strtok_r(names + 8, " \n", &ns);
+	val = strtok_r(vals + 8, " \n", &vs);
+	for (; !err && name && val; name = strtok_r(NULL, " \n", &ns),
+				   val = strtok_r(NULL, " \n", &vs))
+		err = xlat_ns_stats_field(st, name, strtoull(val, NULL, 10));
+	if (!err && (name || val))
+		err = -EBADMSG;
+	return err;
+}
+
+int xlat_ns_stats_parse(FILE *f, struct xlat_ns_stats *st)
+{
+	char *line = NULL, *names = NULL;
+	size_t cap = 0;
+	int err = -ENOENT;
+
+	memset(st, 0, sizeof(*st));
+	while (getline(&line, &cap, f) > 0) {
+		if (strncmp(line, "XlatExt:", 8))
+			continue;
+		if (!names) {
+			names = strdup(line);
+			if (!names) {
+				err = -ENOMEM;
+				break;
+			}
+			continue;
+		}
+		err = xlat_ns_stats_parse_lines(st, names, line);
+		break;
+	}
+	if (err == -ENOENT && ferror(f))
+		err = -EIO;
+	else if (err == -ENOENT && names)
+		err = -EBADMSG;		/* names without values */
+	free(names);
+	free(line);
+	if (err)
+		xlat_ns_stats_clear(st);
+	return err;
 }
 
 int xlat_ns_stats_read(struct xlat_ns_stats *st)
 {
-	char line[256], name[128];
-	uint64_t val;
 	FILE *f;
-	int err = 0;
+	int err;
 
-	memset(st, 0, sizeof(*st));
-	f = fopen("/proc/net/xlat", "re");
-	if (!f)
+	f = fopen("/proc/net/netstat", "re");
+	if (!f) {
+		memset(st, 0, sizeof(*st));
 		return -errno;
-	while (!err && fgets(line, sizeof(line), f)) {
-		if (sscanf(line, "%127s %" SCNu64, name, &val) != 2)
-			continue;
-		err = xlat_ns_stats_line(st, name, val);
 	}
-	if (!err && ferror(f))
-		err = -EIO;
+	err = xlat_ns_stats_parse(f, st);
 	fclose(f);
-	if (err)
-		xlat_ns_stats_clear(st);
 	return err;
 }
 

@@ -356,7 +356,8 @@ static int cmd_stats(const struct xlatctl_opts *o, int argc)
 		return xlatctl_syntax("\"stats\" takes no arguments");
 	err = xlat_ns_stats_read(&st);
 	if (err) {
-		fprintf(stderr, "Error: /proc/net/xlat: %s\n", strerror(-err));
+		fprintf(stderr, "Error: the XlatExt counters of /proc/net/netstat: %s\n",
+			strerror(-err));
 		return EXIT_FAILURE;
 	}
 	xlatctl_print_ns_stats(stdout, o, &st);

@@ -230,7 +230,8 @@ enum xlat_drop_attrs {
  *
  * Documentation/networking/xlat.rst gives each its stable name (as
  * ip-route(8) shows it) and the RFC clause behind it. New reasons are
- * added at the end.
+ * added at the end, each with its namespace MIB counter in <linux/snmp.h>
+ * (LINUX_MIB_XLATDROP*, in this order).
  */
 enum xlat_drop_reason {
 	XLAT_DROP_MALFORMED_IPV4,

@@ -247,15 +247,15 @@ bool xlat_cfg_equal(const struct xlat_cfg *a, const struct xlat_cfg *b);
 
 /*
  * enum xlat_drop_reason (the uapi, <linux/lwtunnel_xlat.h>) says why a
- * packet was dropped. xlat_stats.c gives each reason its stable name, in
- * xlat_drop_names[], and its drop reason of subsystem
- * SKB_DROP_REASON_SUBSYS_XLAT, named in xlat_drop_symbols[];
- * Documentation/networking/xlat.rst lists them with the RFC clause behind
- * each, and a selftest checks that the two agree.
+ * packet was dropped. xlat_stats.c gives each reason its drop reason of
+ * subsystem SKB_DROP_REASON_SUBSYS_XLAT, named in xlat_drop_symbols[],
+ * and its MIB counter (<uapi/linux/snmp.h>, named in net/ipv4/proc.c).
+ * Documentation/networking/xlat.rst lists them with the name ip-route(8)
+ * shows and the RFC clause behind each, and a selftest checks that the
+ * documentation and the MIB names agree.
  */
 #define XLAT_DROP_NUM __XLAT_DROP_MAX
 
-extern const char * const xlat_drop_names[XLAT_DROP_NUM];
 extern const char * const xlat_drop_symbols[XLAT_DROP_NUM + 1];
 
 /**
@@ -271,7 +271,7 @@ enum xlat_dir {
 };
 
 /**
- * struct xlat_pcpu_stats - per-CPU counters of one encap or one netns
+ * struct xlat_pcpu_stats - per-CPU counters of one encap
  * @syncp: protects the 64-bit counters on 32-bit hosts
  * @packets: packets translated, by &enum xlat_dir
  * @bytes: bytes of those packets before translation, by &enum xlat_dir
@@ -330,16 +330,15 @@ static inline enum xlat_dir xlat_pkt_dir(const struct xlat_lwt *xl,
 	return xl->dir;
 }
 
-void xlat_stats_read(struct xlat_pcpu_stats __percpu *pcpu,
-		     struct xlat_stats *out);
 int xlat_stats_fill(struct sk_buff *skb, struct xlat_pcpu_stats __percpu *pcpu);
 size_t xlat_stats_nlsize(void);
 void xlat_count_ok(struct net *net, struct xlat_lwt *xl, enum xlat_dir dir,
 		   unsigned int len);
 void xlat_drop(struct net *net, struct xlat_lwt *xl, struct sk_buff *skb,
 	       enum xlat_drop_reason reason);
-int xlat_stats_net_init(void);
-void xlat_stats_net_exit(void);
+int xlat_mib_alloc(struct net *net);
+void xlat_stats_init(void);
+void xlat_stats_exit(void);
 
 /* xlat_46.c, xlat_64.c: the translation of one packet */
 

@@ -44,6 +44,10 @@ static int xlat_build_state(struct net *net, struct nlattr *nla,
 	cfg = xlat_cfg_parse(nla, extack);
 	if (IS_ERR(cfg))
 		return PTR_ERR(cfg);
+	if (xlat_mib_alloc(net)) {
+		xlat_cfg_free(cfg);
+		return -ENOMEM;
+	}
 
 	lwt = lwtunnel_state_alloc(sizeof(*xl));
 	if (!lwt)
@@ -614,19 +618,17 @@ static int __init xlat_init(void)
 {
 	int err;
 
-	err = xlat_stats_net_init();
-	if (err)
-		return err;
+	xlat_stats_init();
 	err = lwtunnel_encap_add_ops(&xlat_encap_ops, LWTUNNEL_ENCAP_XLAT);
 	if (err)
-		xlat_stats_net_exit();
+		xlat_stats_exit();
 	return err;
 }
 
 static void __exit xlat_exit(void)
 {
 	lwtunnel_encap_del_ops(&xlat_encap_ops, LWTUNNEL_ENCAP_XLAT);
-	xlat_stats_net_exit();
+	xlat_stats_exit();
 }
 
 module_init(xlat_init);

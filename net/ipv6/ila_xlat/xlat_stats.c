@@ -2,64 +2,32 @@
 /*
  * xlat: counters and drop reasons.
  *
- * Every network namespace has per-CPU counters of translated packets and of
- * drops by reason, per direction, in /proc/net/xlat; an encap given
- * XLAT_ATTR_STATS has the same counters of its own, in its route dumps.
- * Dropped packets are freed with their reason, for skb:kfree_skb tracing
- * and the drop monitor.
+ * Every network namespace counts the packets its encaps translate and
+ * their drops by reason, per direction, as SNMP MIB counters
+ * (net->mib.xlat_statistics, "XlatExt" in /proc/net/netstat, which
+ * nstat(8) shows); an encap given XLAT_ATTR_STATS has per-CPU counters of
+ * its own, in its route dumps. Dropped packets are freed with their
+ * reason, for skb:kfree_skb tracing and the drop monitor.
  */
 
 #include <linux/netdevice.h>
 #include <linux/percpu.h>
-#include <linux/proc_fs.h>
-#include <linux/seq_file.h>
 #include <linux/skbuff.h>
 #include <net/dropreason.h>
 #include <net/net_namespace.h>
-#include <net/netns/generic.h>
+#include <net/snmp.h>
 #include <uapi/linux/lwtunnel_xlat.h>
 
 #include "xlat.h"
-
-/*
- * Each enum xlat_drop_reason with its stable name: ip-route(8) shows it,
- * and it is the key of /proc/net/xlat.
- * Documentation/networking/xlat.rst describes each, with the RFC clause
- * behind it.
- */
-const char * const xlat_drop_names[XLAT_DROP_NUM] = {
-	[XLAT_DROP_MALFORMED_IPV4] = "malformed-ipv4",
-	[XLAT_DROP_MALFORMED_IPV6] = "malformed-ipv6",
-	[XLAT_DROP_TRUNCATED_L4] = "truncated-transport",
-	[XLAT_DROP_TTL_EXCEEDED] = "ttl-exceeded",
-	[XLAT_DROP_SOURCE_ROUTE] = "source-route",
-	[XLAT_DROP_ROUTING_HEADER] = "routing-header",
-	[XLAT_DROP_FRAG_EXTHDR] = "extension-after-fragment",
-	[XLAT_DROP_PROTO_REFUSED] = "protocol-refused",
-	[XLAT_DROP_UNTRANSLATABLE_SRC] = "untranslatable-source",
-	[XLAT_DROP_UNTRANSLATABLE_DST] = "untranslatable-destination",
-	[XLAT_DROP_NO_NEAR_SIDE] = "no-near-side-mapping",
-	[XLAT_DROP_UDP_ZERO_CSUM] = "udp-zero-checksum",
-	[XLAT_DROP_UDP_ZERO_CSUM_FRAG] = "udp-zero-checksum-fragment",
-	[XLAT_DROP_ICMP_TYPE] = "icmp-type-untranslated",
-	[XLAT_DROP_ICMP_CHECKSUM] = "icmp-error-checksum",
-	[XLAT_DROP_ICMP_INNER] = "icmp-error-inner",
-	[XLAT_DROP_ICMP_FRAGMENT] = "icmp-fragment",
-	[XLAT_DROP_TOO_BIG] = "packet-too-big",
-	[XLAT_DROP_TOO_LONG] = "ipv4-length-overflow",
-	[XLAT_DROP_FRAG_FAILED] = "fragmentation-failed",
-	[XLAT_DROP_REASM] = "reassembly-failed",
-	[XLAT_DROP_NO_ROUTE] = "no-route",
-	[XLAT_DROP_NOMEM] = "no-memory",
-};
 
 /*
  * The drop-reason subsystem, for skb:kfree_skb tracing and the drop
  * monitor: reason r is (SKB_DROP_REASON_SUBSYS_XLAT <<
  * SKB_DROP_REASON_SUBSYS_SHIFT) + r + 1, so that the subsystem's value
  * alone is no reason, as in the openvswitch subsystem. Its name is the
- * enum's symbol. KUnit (xlat_nl_test_drop_names) checks that both tables
- * cover every reason.
+ * enum's symbol. KUnit (xlat_nl_test_drop_names) checks that the table
+ * covers every reason. The names that ip-route(8) and nstat(8) show are
+ * in Documentation/networking/xlat.rst.
  */
 const char * const xlat_drop_symbols[XLAT_DROP_NUM + 1] = {
 	[XLAT_DROP_MALFORMED_IPV4 + 1] = "XLAT_DROP_MALFORMED_IPV4",
@@ -98,23 +66,82 @@ static enum skb_drop_reason xlat_skb_reason(enum xlat_drop_reason reason)
 	       reason + 1;
 }
 
-static unsigned int xlat_net_id __read_mostly;
+/*
+ * The namespace's MIB counter of drop reason r is
+ * LINUX_MIB_XLATDROPMALFORMEDIPV4 + r: <uapi/linux/snmp.h> lists them in
+ * the order of enum xlat_drop_reason, which only grows at its end. A
+ * reason added without its counter, or out of order, fails the build.
+ */
+#define XLAT_MIB_DROP(reason, mib)					\
+	static_assert(LINUX_MIB_XLATDROPMALFORMEDIPV4 + XLAT_DROP_##reason ==	\
+		      LINUX_MIB_XLATDROP##mib)
+XLAT_MIB_DROP(MALFORMED_IPV4, MALFORMEDIPV4);
+XLAT_MIB_DROP(MALFORMED_IPV6, MALFORMEDIPV6);
+XLAT_MIB_DROP(TRUNCATED_L4, TRUNCATEDL4);
+XLAT_MIB_DROP(TTL_EXCEEDED, TTLEXCEEDED);
+XLAT_MIB_DROP(SOURCE_ROUTE, SOURCEROUTE);
+XLAT_MIB_DROP(ROUTING_HEADER, ROUTINGHEADER);
+XLAT_MIB_DROP(FRAG_EXTHDR, FRAGEXTHDR);
+XLAT_MIB_DROP(PROTO_REFUSED, PROTOREFUSED);
+XLAT_MIB_DROP(UNTRANSLATABLE_SRC, UNTRANSLATABLESRC);
+XLAT_MIB_DROP(UNTRANSLATABLE_DST, UNTRANSLATABLEDST);
+XLAT_MIB_DROP(NO_NEAR_SIDE, NONEARSIDE);
+XLAT_MIB_DROP(UDP_ZERO_CSUM, UDPZEROCSUM);
+XLAT_MIB_DROP(UDP_ZERO_CSUM_FRAG, UDPZEROCSUMFRAG);
+XLAT_MIB_DROP(ICMP_TYPE, ICMPTYPE);
+XLAT_MIB_DROP(ICMP_CHECKSUM, ICMPCHECKSUM);
+XLAT_MIB_DROP(ICMP_INNER, ICMPINNER);
+XLAT_MIB_DROP(ICMP_FRAGMENT, ICMPFRAGMENT);
+XLAT_MIB_DROP(TOO_BIG, TOOBIG);
+XLAT_MIB_DROP(TOO_LONG, TOOLONG);
+XLAT_MIB_DROP(FRAG_FAILED, FRAGFAILED);
+XLAT_MIB_DROP(REASM, REASM);
+XLAT_MIB_DROP(NO_ROUTE, NOROUTE);
+XLAT_MIB_DROP(NOMEM, NOMEM);
+static_assert(__LINUX_MIB_XLATMAX - LINUX_MIB_XLATDROPMALFORMEDIPV4 ==
+	      XLAT_DROP_NUM);
 
 /**
- * struct xlat_net - per network namespace state
- * @stats: totals of all encaps in the namespace
+ * xlat_mib_alloc() - give a namespace its MIB counters
+ * @net: the namespace of a new encap
+ *
+ * The first encap of a namespace allocates them, so that namespaces
+ * without one pay nothing; the namespace frees them with its other MIBs
+ * (ipv4_mib_exit_net()).
+ *
+ * Return: 0 or -ENOMEM.
  */
-struct xlat_net {
-	struct xlat_pcpu_stats __percpu *stats;
-};
+int xlat_mib_alloc(struct net *net)
+{
+	struct linux_xlat_mib __percpu *mib;
+
+	if (likely(READ_ONCE(net->mib.xlat_statistics)))
+		return 0;
+	mib = netdev_alloc_pcpu_stats(struct linux_xlat_mib);
+	if (!mib)
+		return -ENOMEM;
+	if (cmpxchg(&net->mib.xlat_statistics, NULL, mib))
+		free_percpu(mib);
+	return 0;
+}
+
+/*
+ * Every encap of @net made sure of its MIB (xlat_mib_alloc()) before it
+ * could see a packet; the test costs nothing and keeps a packet that
+ * would reach an encap of another namespace from a NULL pointer.
+ */
+static struct linux_xlat_mib __percpu *xlat_mib(struct net *net)
+{
+	return READ_ONCE(net->mib.xlat_statistics);
+}
 
 /**
  * xlat_stats_read() - sum per-CPU counters
  * @pcpu: per-CPU counters
  * @out: the sums
  */
-void xlat_stats_read(struct xlat_pcpu_stats __percpu *pcpu,
-		     struct xlat_stats *out)
+static void xlat_stats_read(struct xlat_pcpu_stats __percpu *pcpu,
+			    struct xlat_stats *out)
 {
 	int cpu, i, d;
 
@@ -206,13 +233,6 @@ cancel:
 	return -EMSGSIZE;
 }
 
-static struct xlat_pcpu_stats __percpu *xlat_net_stats(struct net *net)
-{
-	struct xlat_net *xn = net_generic(net, xlat_net_id);
-
-	return xn->stats;
-}
-
 /**
  * xlat_count_ok() - count a translated packet
  * @net: namespace of the encap
@@ -223,19 +243,22 @@ static struct xlat_pcpu_stats __percpu *xlat_net_stats(struct net *net)
 void xlat_count_ok(struct net *net, struct xlat_lwt *xl, enum xlat_dir dir,
 		   unsigned int len)
 {
-	struct xlat_pcpu_stats __percpu *tabs[2] = {
-		xlat_net_stats(net), xl->stats
-	};
-	int i;
+	struct linux_xlat_mib __percpu *mib = xlat_mib(net);
 
-	for (i = 0; i < ARRAY_SIZE(tabs) && tabs[i]; i++) {
-		struct xlat_pcpu_stats *s = get_cpu_ptr(tabs[i]);
+	if (likely(mib)) {
+		if (dir == XLAT_46)
+			SNMP_UPD_PO_STATS64(mib, LINUX_MIB_XLAT46, len);
+		else
+			SNMP_UPD_PO_STATS64(mib, LINUX_MIB_XLAT64, len);
+	}
+	if (xl->stats) {
+		struct xlat_pcpu_stats *s = get_cpu_ptr(xl->stats);
 
 		u64_stats_update_begin(&s->syncp);
 		u64_stats_inc(&s->packets[dir]);
 		u64_stats_add(&s->bytes[dir], len);
 		u64_stats_update_end(&s->syncp);
-		put_cpu_ptr(tabs[i]);
+		put_cpu_ptr(xl->stats);
 	}
 }
 
@@ -249,81 +272,29 @@ void xlat_count_ok(struct net *net, struct xlat_lwt *xl, enum xlat_dir dir,
 void xlat_drop(struct net *net, struct xlat_lwt *xl, struct sk_buff *skb,
 	       enum xlat_drop_reason reason)
 {
-	struct xlat_pcpu_stats __percpu *tabs[2] = {
-		xlat_net_stats(net), xl ? xl->stats : NULL
-	};
-	int i;
+	struct linux_xlat_mib __percpu *mib = xlat_mib(net);
 
-	for (i = 0; i < ARRAY_SIZE(tabs) && tabs[i]; i++) {
-		struct xlat_pcpu_stats *s = get_cpu_ptr(tabs[i]);
+	if (likely(mib))
+		SNMP_INC_STATS64(mib, LINUX_MIB_XLATDROPMALFORMEDIPV4 + reason);
+	if (xl && xl->stats) {
+		struct xlat_pcpu_stats *s = get_cpu_ptr(xl->stats);
 
 		u64_stats_update_begin(&s->syncp);
 		u64_stats_inc(&s->drops[reason]);
 		u64_stats_update_end(&s->syncp);
-		put_cpu_ptr(tabs[i]);
+		put_cpu_ptr(xl->stats);
 	}
 	kfree_skb_reason(skb, xlat_skb_reason(reason));
 }
 
-static int xlat_proc_show(struct seq_file *seq, void *v)
+/* The drop reasons of the encap, for tracing and the drop monitor */
+void xlat_stats_init(void)
 {
-	struct net *net = seq->private;
-	struct xlat_stats st;
-	unsigned int i;
-
-	xlat_stats_read(xlat_net_stats(net), &st);
-	seq_printf(seq, "packets-4to6 %llu\n", st.packets[XLAT_46]);
-	seq_printf(seq, "bytes-4to6 %llu\n", st.bytes[XLAT_46]);
-	seq_printf(seq, "packets-6to4 %llu\n", st.packets[XLAT_64]);
-	seq_printf(seq, "bytes-6to4 %llu\n", st.bytes[XLAT_64]);
-	for (i = 0; i < XLAT_DROP_NUM; i++)
-		seq_printf(seq, "drop-%s %llu\n", xlat_drop_names[i],
-			   st.drops[i]);
-	return 0;
+	drop_reasons_register_subsys(SKB_DROP_REASON_SUBSYS_XLAT,
+				     &xlat_drop_reason_list);
 }
 
-static int __net_init xlat_net_init(struct net *net)
-{
-	struct xlat_net *xn = net_generic(net, xlat_net_id);
-
-	xn->stats = netdev_alloc_pcpu_stats(struct xlat_pcpu_stats);
-	if (!xn->stats)
-		return -ENOMEM;
-	if (!proc_create_net_single("xlat", 0444, net->proc_net,
-				    xlat_proc_show, NULL)) {
-		free_percpu(xn->stats);
-		return -ENOMEM;
-	}
-	return 0;
-}
-
-static void __net_exit xlat_net_exit(struct net *net)
-{
-	struct xlat_net *xn = net_generic(net, xlat_net_id);
-
-	remove_proc_entry("xlat", net->proc_net);
-	free_percpu(xn->stats);
-}
-
-static struct pernet_operations xlat_net_ops = {
-	.init = xlat_net_init,
-	.exit = xlat_net_exit,
-	.id = &xlat_net_id,
-	.size = sizeof(struct xlat_net),
-};
-
-int xlat_stats_net_init(void)
-{
-	int err = register_pernet_subsys(&xlat_net_ops);
-
-	if (!err)
-		drop_reasons_register_subsys(SKB_DROP_REASON_SUBSYS_XLAT,
-					     &xlat_drop_reason_list);
-	return err;
-}
-
-void xlat_stats_net_exit(void)
+void xlat_stats_exit(void)
 {
 	drop_reasons_unregister_subsys(SKB_DROP_REASON_SUBSYS_XLAT);
-	unregister_pernet_subsys(&xlat_net_ops);
 }

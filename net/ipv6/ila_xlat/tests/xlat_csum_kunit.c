@@ -301,7 +301,7 @@ static int xc_xlat(struct xc_ctx *c, enum xlat_dir dir, struct sk_buff *skb)
 	else
 		ret = xlat_64(&init_net, skb, c->cfg, false, NULL, &err);
 	KUNIT_EXPECT_EQ_MSG(c->test, ret, 0, "dropped: %s",
-			    xlat_drop_names[err.reason]);
+			    xlat_drop_symbols[err.reason + 1]);
 	return ret;
 }
 

@@ -598,7 +598,7 @@ static void xf_summary(struct kunit *test)
 	for (i = 0; i < XLAT_DROP_NUM; i++)
 		if (xf_stats.drops[i])
 			kunit_info(test, "refused: %s %u\n",
-				   xlat_drop_names[i], xf_stats.drops[i]);
+				   xlat_drop_symbols[i + 1], xf_stats.drops[i]);
 }
 
 static void xlat_fuzz_test(struct kunit *test)

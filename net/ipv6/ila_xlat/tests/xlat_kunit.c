@@ -410,18 +410,12 @@ static void xlat_nl_test_too_many(struct kunit *test)
 
 static void xlat_nl_test_drop_names(struct kunit *test)
 {
-	int i, j;
+	int i;
 
-	for (i = 0; i < XLAT_DROP_NUM; i++) {
-		KUNIT_ASSERT_NOT_NULL_MSG(test, xlat_drop_names[i],
-					  "reason %d has no name", i);
-		/* The drop reason's name, one slot up (xlat_stats.c). */
-		KUNIT_ASSERT_NOT_NULL_MSG(test, xlat_drop_symbols[i + 1],
+	/* The drop reason's name, one slot up (xlat_stats.c). */
+	for (i = 0; i < XLAT_DROP_NUM; i++)
+		KUNIT_EXPECT_NOT_NULL_MSG(test, xlat_drop_symbols[i + 1],
 					  "reason %d has no symbol", i);
-		for (j = 0; j < i; j++)
-			KUNIT_EXPECT_STRNEQ(test, xlat_drop_names[i],
-					    xlat_drop_names[j]);
-	}
 	KUNIT_EXPECT_NULL(test, xlat_drop_symbols[0]);
 }
 

@@ -213,7 +213,7 @@ static void xlat_pkt_test(struct kunit *test)
 	}
 
 	KUNIT_ASSERT_EQ_MSG(test, ret, 0, "dropped: %s",
-			    xlat_drop_names[err.reason]);
+			    xlat_drop_symbols[err.reason + 1]);
 	KUNIT_ASSERT_EQ(test, skb->len, v->out_len);
 	got = kunit_kzalloc(test, skb->len, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, got);
