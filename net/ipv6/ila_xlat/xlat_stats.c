@@ -101,6 +101,16 @@ XLAT_MIB_DROP(NOMEM, NOMEM);
 static_assert(__LINUX_MIB_XLATMAX - LINUX_MIB_XLATDROPMALFORMEDIPV4 ==
 	      XLAT_DROP_NUM);
 
+/*
+ * Every encap of @net made sure of its MIB (xlat_mib_alloc()) before it
+ * could see a packet; the test costs nothing and keeps a packet that
+ * would reach an encap of another namespace from a NULL pointer.
+ */
+static struct linux_xlat_mib __percpu *xlat_mib(struct net *net)
+{
+	return READ_ONCE(net->mib.xlat_statistics);
+}
+
 /**
  * xlat_mib_alloc() - give a namespace its MIB counters
  * @net: the namespace of a new encap
@@ -115,7 +125,7 @@ int xlat_mib_alloc(struct net *net)
 {
 	struct linux_xlat_mib __percpu *mib;
 
-	if (likely(READ_ONCE(net->mib.xlat_statistics)))
+	if (likely(xlat_mib(net)))
 		return 0;
 	mib = netdev_alloc_pcpu_stats(struct linux_xlat_mib);
 	if (!mib)
@@ -123,16 +133,6 @@ int xlat_mib_alloc(struct net *net)
 	if (cmpxchg(&net->mib.xlat_statistics, NULL, mib))
 		free_percpu(mib);
 	return 0;
-}
-
-/*
- * Every encap of @net made sure of its MIB (xlat_mib_alloc()) before it
- * could see a packet; the test costs nothing and keeps a packet that
- * would reach an encap of another namespace from a NULL pointer.
- */
-static struct linux_xlat_mib __percpu *xlat_mib(struct net *net)
-{
-	return READ_ONCE(net->mib.xlat_statistics);
 }
 
 /**
