@@ -109,7 +109,7 @@ refused "missing remote-prefix6 with local-map only" \
 refused "eam whose IPv4 suffix is longer than its IPv6 suffix" \
 	"eam: IPv4 suffix of /24 is longer than IPv6 suffix of /124 (RFC 7757 3.2)" \
 	eam 192.0.2.0/24 2001:db8::/124
-refused "host bits in a prefix" "local-map: 192.0.2.1/24 has host bits set" \
+refused "host bits in a prefix" "local-map: 192.0.2.1/24: host bits set" \
 	remote-prefix6 64:ff9b::/96 local-map 192.0.2.1/24 2001:db8:100:64::/96
 refused "the same IPv4 prefix mapped twice" "is mapped twice" \
 	remote-prefix6 64:ff9b::/96 local-map 192.0.0.1/32 2001:db8::1/128 \

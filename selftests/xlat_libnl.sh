@@ -241,7 +241,7 @@ refused() {
 refused "remote-prefix6 length not in RFC 6052" \
 	"remote-prefix6: /80 is not 32, 40, 48, 56, 64 or 96 (RFC 6052)" \
 	remote-prefix6 64:ff9b::/80
-refused "host bits in a prefix" "local-map: 192.0.2.1/24 has host bits set" \
+refused "host bits in a prefix" "local-map: 192.0.2.1/24: host bits set" \
 	remote-prefix6 64:ff9b::/96 local-map 192.0.2.1/24 2001:db8:100:64::/96
 refused "lowest-ipv6-mtu below 1280" \
 	"lowest-ipv6-mtu (1280 to 65535): integer out of range" \

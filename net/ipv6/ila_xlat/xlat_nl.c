@@ -76,7 +76,14 @@ static const struct nla_policy xlat_policy[XLAT_ATTR_MAX + 1] = {
 	[XLAT_ATTR_ICMP_NODE_ID] = NLA_POLICY_MAX(NLA_U8, XLAT_ICMP_NODE_ID_ON),
 };
 
-/* The names of xlat.rst and ip-route(8), for the messages of refusals. */
+/*
+ * The names of xlat.rst and ip-route(8), for the messages of refusals.
+ * A formatted extack message longer than NETLINK_MAX_FMTMSG_LEN - 1 is
+ * cut and warned about: the longest, a nest's name (17), a part of its
+ * prefix (22) and the longest policy message (34, "Attribute failed policy
+ * validation") with their separators, is 77. KUnit checks every message
+ * of its refusals for room.
+ */
 static const char * const xlat_attr_names[XLAT_ATTR_MAX + 1] = {
 	[XLAT_ATTR_REMOTE_PREFIX6] = "remote-prefix6",
 	[XLAT_ATTR_LOCAL_MAP] = "local-map",
@@ -93,9 +100,9 @@ static const char * const xlat_attr_names[XLAT_ATTR_MAX + 1] = {
 
 static const char * const xlat_pfx_names[XLAT_PFX_MAX + 1] = {
 	[XLAT_PFX_ADDR4] = "IPv4 address",
-	[XLAT_PFX_LEN4] = "IPv4 prefix length (0 to 32)",
+	[XLAT_PFX_LEN4] = "IPv4 length (0 to 32)",
 	[XLAT_PFX_ADDR6] = "IPv6 address",
-	[XLAT_PFX_LEN6] = "IPv6 prefix length (0 to 128)",
+	[XLAT_PFX_LEN6] = "IPv6 length (0 to 128)",
 };
 
 /*
@@ -159,7 +166,7 @@ static int xlat_get_pfx(const struct nlattr *nest, struct xlat_pfx4 *p4,
 		p4->len = nla_get_u8(tb[XLAT_PFX_LEN4]);
 		if (!xlat_pfx4_host_bits_zero(p4)) {
 			NL_SET_ERR_MSG_ATTR_FMT(extack, nest,
-						"%s: %pI4/%u has host bits set",
+						"%s: %pI4/%u: host bits set",
 						what, &p4->addr, p4->len);
 			return -EINVAL;
 		}
@@ -174,7 +181,7 @@ static int xlat_get_pfx(const struct nlattr *nest, struct xlat_pfx4 *p4,
 		p6->len = nla_get_u8(tb[XLAT_PFX_LEN6]);
 		if (!xlat_pfx6_host_bits_zero(p6)) {
 			NL_SET_ERR_MSG_ATTR_FMT(extack, nest,
-						"%s: %pI6c/%u has host bits set",
+						"%s: %pI6c/%u: host bits set",
 						what, &p6->addr, p6->len);
 			return -EINVAL;
 		}

@@ -174,9 +174,14 @@ static const struct xt_case xt_cases[] = {
 	{ "IPv4 host bits refused",
 	  { REMOTE6("64:ff9b::", 96),
 	    LOCAL("192.0.2.1", 24, "2001:db8:100:64::", 96) },
-	  -EINVAL, "192.0.2.1/24 has host bits set" },
+	  -EINVAL, "local-map: 192.0.2.1/24: host bits set" },
 	{ "IPv6 host bits refused",
 	  { REMOTE6("64:ff9b::1", 96) }, -EINVAL, "host bits set" },
+	{ "IPv6 host bits refused, the longest address in full",
+	  { REMOTE6("64:ff9b::", 96),
+	    POOL6("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", 120) },
+	  -EINVAL,
+	  "icmp-source-pool6: ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/120: host bits set" },
 	{ "duplicate local-map refused",
 	  { REMOTE6("64:ff9b::", 96),
 	    LOCAL("192.0.0.1", 32, "2001:db8:1:2::1234", 128),
@@ -188,7 +193,7 @@ static const struct xt_case xt_cases[] = {
 	{ "IPv6 prefix in icmp-source-pool4 refused",
 	  { REMOTE6("64:ff9b::", 96),
 	    BOTH(XLAT_ATTR_ICMP_SRC_POOL4, "192.0.0.8", 32, "2001:db8::", 64) },
-	  -EINVAL, "an IPv4 prefix is expected here" },
+	  -EINVAL, "icmp-source-pool4: IPv6 address: an IPv4 prefix is expected here" },
 	{ "IPv4 prefix in remote-prefix6 refused",
 	  { BOTH(XLAT_ATTR_REMOTE_PREFIX6, "192.0.0.8", 32,
 		 "64:ff9b::", 96) },
@@ -197,11 +202,11 @@ static const struct xt_case xt_cases[] = {
 	  { REMOTE6("64:ff9b::", 96),
 	    LOCAL("192.0.0.1", 33, "2001:db8:1:2::1234", 128) },
 	  -ERANGE,
-	  "local-map: IPv4 prefix length (0 to 32): integer out of range" },
+	  "local-map: IPv4 length (0 to 32): integer out of range" },
 	{ "IPv6 prefix length 129 refused",
 	  { REMOTE6("64:ff9b::", 129) },
 	  -ERANGE,
-	  "remote-prefix6: IPv6 prefix length (0 to 128): integer out of range" },
+	  "remote-prefix6: IPv6 length (0 to 128): integer out of range" },
 	{ "icmp-node-id 2 refused",
 	  { REMOTE6("64:ff9b::", 96), SCALAR(XLAT_ATTR_ICMP_NODE_ID, 2) },
 	  -ERANGE, "icmp-node-id (0 or 1): integer out of range" },
@@ -300,6 +305,10 @@ static void xlat_nl_test_cfg(struct kunit *test)
 		KUNIT_ASSERT_NOT_NULL(test, extack._msg);
 		KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(extack._msg, c->msg),
 					  "message: %s", extack._msg);
+		/* A formatted message that filled the buffer was cut. */
+		KUNIT_EXPECT_LT_MSG(test, strlen(extack._msg),
+				    NETLINK_MAX_FMTMSG_LEN - 1,
+				    "message: %s", extack._msg);
 		return;
 	}
 	KUNIT_ASSERT_FALSE_MSG(test, IS_ERR(cfg), "error %ld: %s",
