@@ -773,7 +773,11 @@ def cmd_replay(args):
         "xlat_replay", os.path.join(HERE, "xlat-replay.py"))
     rp = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(rp)
-    os.sched_setaffinity(0, {args.cpu})
+    # The CPU given, or the one at that index of those we may use: the
+    # debug kernel's VM has a single CPU.
+    cpus = sorted(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {args.cpu if args.cpu in cpus
+                             else cpus[args.cpu % len(cpus)]})
     ends = {6: rp.End(6, args.side6, args.peer6),
             4: rp.End(4, args.side4, args.peer4)}
     markers = {6: args.marker6.split(","), 4: args.marker4.split(",")}
