@@ -65,7 +65,7 @@ check_eq "fuzzer: no kernel report (KASAN, UBSAN, lockdep, WARN)" "" "$reports"
 
 # A formatted extack message too long for its buffer reaches the user cut
 # short, and the kernel says so (rate-limited, so the first one shows).
-cut=$(dmesg 2>/dev/null | tail -n +"$((mark + 1))" | grep -a 'truncated extack' | head -3)
+cut=$(XLAT_KERNEL_BAD='truncated extack' kmsg_reports "$mark")
 check_eq "fuzzer: no refusal message cut short (truncated extack)" "" "$cut"
 
 ip netns del $NS
